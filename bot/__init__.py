@@ -1,0 +1,1 @@
+"""Discord, console and CLI front ends."""

@@ -1,0 +1,1 @@
+"""Platform-free command logic: plain values in, Reply out."""

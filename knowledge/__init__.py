@@ -1,0 +1,1 @@
+"""The fact base: pack files, loader, validator, search index, grader."""

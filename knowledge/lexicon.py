@@ -1,0 +1,64 @@
+"""Word lists the matcher needs that are about English, not about the pack."""
+
+from __future__ import annotations
+
+# Words that carry no topic: they never count as evidence for or against a fact.
+STOPWORDS = frozenset("""
+a an the of in on at to for from by with about as into onto over under than then
+and or but nor so if is are was were be been being am do does did done has have had having
+i me my we our you your he him his she her it its they them their this that these those there
+here what which who whom whose when where why how whats whos wheres hows
+can could would should will shall may might must please tell me explain describe say says said
+any some all each every much many more most other another such own same
+yo hey hi hello ok okay pls plz thanks thank u ur r rn bot lol btw anyone someone know
+just really actually now currently today still ever also exactly please again
+un uns united nations
+""".split())
+
+# Question words and the shape of the answer they want.
+WANTS_NUMBER = ("how many", "how much", "number of", "what percentage", "how large", "how big")
+WANTS_DATE = ("when", "what year", "which year", "what date", "how long", "since when",
+              "until when", "in what year")
+WANTS_PERSON = ("who",)
+
+# Titles that may stand before a surname without naming another person.
+TITLES = frozenset("""
+mr mrs ms dr sir mister monsieur madame usg sg under secretary general head chief
+ambassador minister
+""".split())
+
+# Words people use for the same thing: each maps to the one word the matcher compares.
+SYNONYMS: dict[str, str] = {
+    **dict.fromkeys("start started starts begin began begun beginning founded found create "
+                    "created creation establish established establishment formed launch "
+                    "launched setup born".split(), "establish"),
+    **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
+                    "termination withdraw withdrew withdrawal shut over wound stop stopped "
+                    "conclude concluded".split(), "end"),
+    **dict.fromkeys("located location based deployed deploy deployment operate operates "
+                    "operating country place stationed".split(), "where"),
+    **dict.fromkeys("head heads chief leader leaders boss run runs running lead leads leading "
+                    "charge director".split(), "head"),
+    **dict.fromkeys("appoint appoints appointed appointment pick picks picked choose chooses "
+                    "chosen select selects selected selection nominate nominated "
+                    "hire hires hired".split(), "appoint"),
+    **dict.fromkeys("abbreviation acronym stand stands meaning mean means "
+                    "fullname".split(), "stand"),
+    **dict.fromkeys("job role duty duties responsibility responsibilities function functions "
+                    "task tasks".split(), "role"),
+    **dict.fromkeys("purpose objective objectives goal goals aim aims point".split(),
+                    "objective"),
+    **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
+                    "critiques critical".split(), "critic"),
+    **dict.fromkeys("cost costs expensive price money spending".split(), "cost"),
+    **dict.fromkeys("accountable accountability answer answers answerable oversee "
+                    "oversees oversight report reports supervise supervises".split(),
+                    "accountable"),
+    **dict.fromkeys("replace replaced replacement successor succeed succeeded rename renamed "
+                    "became become".split(), "replace"),
+    **dict.fromkeys("predecessor preceded before previous prior".split(), "before"),
+    **dict.fromkeys("office post position".split(), "office"),
+    **dict.fromkeys("mission missions operation operations".split(), "mission"),
+    **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
+    **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
+}

@@ -1,0 +1,104 @@
+"""Typo correction against the pack's vocabulary, careful with acronyms.
+
+A typed `minuska` is MINUSCA, but `MINURCA` is another mission: an acronym is corrected only
+when the edit looks like a slip of the keyboard or the ear (a transposition, a doubled or dropped
+letter, a vowel for a vowel, c/k/s, a neighbouring key), never when another known name is as
+close.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_SOUNDS = ("cksqz", "aeiouy", "mn", "vw", "fph", "gj", "td")
+_VOWELS = set("aeiouy")
+
+
+def _neighbours() -> dict[str, set[str]]:
+    pos = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    out: dict[str, set[str]] = {c: set() for c in pos}
+    for a, (ra, ia) in pos.items():
+        for b, (rb, ib) in pos.items():
+            # each row sits half a key to the right of the one above it
+            same_row = ra == rb and abs(ia - ib) == 1
+            below = rb == ra + 1 and ib in (ia - 1, ia)
+            above = rb == ra - 1 and ib in (ia, ia + 1)
+            if same_row or below or above:
+                out[a].add(b)
+    for group in _SOUNDS:
+        for a in group:
+            out.setdefault(a, set()).update(set(group) - {a})
+    return out
+
+
+_NEAR = _neighbours()
+
+
+def plausible_slip(typed: str, known: str) -> bool:
+    """True if `typed` is one slip away from `known` (see module doc)."""
+    if typed == known:
+        return True
+    if abs(len(typed) - len(known)) == 1:
+        return OSA.distance(typed, known) == 1
+    if len(typed) != len(known):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+    if len(diff) == 1:
+        a, b = typed[diff[0]], known[diff[0]]
+        return b in _NEAR.get(a, ()) or (a in _VOWELS and b in _VOWELS)
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        i = diff[0]
+        return typed[i] == known[i + 1] and typed[i + 1] == known[i]
+    return False
+
+
+class Speller:
+    """Corrects out-of-vocabulary words to pack words.
+
+    `protected` are words (acronyms, names) that need a plausible slip to be reached;
+    `blocked` are words the pack knows it does not cover: a typed word as close to one of
+    them as to a pack word is left alone.
+    """
+
+    def __init__(self, vocab: set[str], protected: set[str], blocked: set[str]) -> None:
+        self.vocab = vocab
+        self.protected = protected
+        self.blocked = blocked
+        self._words = sorted(vocab)
+        self._blocked = sorted(blocked)
+        self._cache: dict[str, str | None] = {}
+
+    def correct(self, word: str) -> str | None:
+        """The pack word `word` stands for, `word` itself if known, or None."""
+        if word in self.vocab:
+            return word
+        if word in self.blocked or len(word) < 4 or not word.isalpha():
+            return None
+        if word in self._cache:
+            return self._cache[word]
+        result = self._correct(word)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
+        return result
+
+    def _correct(self, word: str) -> str | None:
+        max_d = 1 if len(word) <= 6 else 2
+        hits = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=max_d,
+                               limit=5)
+        if not hits:
+            return None
+        best_d = hits[0][1]
+        best = [w for w, d, _ in hits if d == best_d]
+        if len(best) > 1:
+            return None  # two pack words equally close: do not guess
+        target = best[0]
+        if self._blocked:
+            near = process.extractOne(word, self._blocked, scorer=OSA.distance,
+                                      score_cutoff=best_d)
+            if near is not None:
+                return None
+        if target in self.protected and not (best_d == 1 and plausible_slip(word, target)):
+            return None
+        return target

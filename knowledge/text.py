@@ -1,0 +1,31 @@
+"""Text normalisation shared by the matcher, the grader and the validator."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width and bidi controls that people paste in without seeing them.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_FOLD = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and invisible characters; keeps punctuation."""
+    text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """Fold, then turn every run of non-alphanumerics (hyphens, apostrophes...) into one space."""
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words."""
+    return normalize(text).split()
