@@ -1,24 +1,33 @@
 """The answer engine: finds the fact a question asks for, or says it does not know.
 
-Steps: normalise; correct typos against the pack's words (acronyms only by a plausible slip);
-find the entities the question names (longest alias first) and any name the pack knows it does
-not cover; score every phrasing with rapidfuzz over the question's "frame" (the question with
-entity names taken out) plus entity agreement, in one vectorised pass; re-rank the best few
-facts by how much of the question's content they cover and whether they give the kind of answer
-asked for (a date for "when", a person for "who"); map the score to a calibrated confidence and
-decide: answer, suggest, or abstain.
+1. Parse: normalise; correct typos against the pack's words (acronyms only by a plausible
+   slip); find the entities the question names (longest alias first), names the pack knows it
+   does not cover, and lookalike people ("Pierre Lacroix").
+2. Retrieve, vectorised over every phrasing and fact: rapidfuzz over the question's "frame"
+   (the question with entity names taken out, so MINUSCA and MINUSMA never look alike), entity
+   agreement, and IDF-weighted coverage of the question's content words.
+3. Re-rank the best few facts with a small logistic model over those features plus answer shape
+   (a date for "when", a person for "who", the year asked about): its output is the confidence,
+   fitted on the development sets by `bench/calibrate.py` and stored in `calibration.json`.
+4. Decide: answer when the best is likely and clearly ahead, suggest up to three when close,
+   abstain otherwise and always when the question names something the pack does not cover.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.lexicon import (
+    FUTURE,
+    SECOND_PERSON,
     STOPWORDS,
     SYNONYMS,
     TITLES,
@@ -28,20 +37,40 @@ from knowledge.lexicon import (
 )
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
-from knowledge.text import fold, normalize
+from knowledge.text import normalize
 
 MAX_QUESTION_CHARS = 400  # longer input is cut before matching: bounded time
+CALIBRATION = Path(__file__).with_name("calibration.json")
+FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent_sub", "cov",
+            "oov", "n_content", "type_miss", "year_hit", "year_miss", "retrieval", "qword_miss")
+# The verifier judges the best candidate: is it the answer, or should the bot decline?
+VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
+            "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
+            "addressed")
 _ACRONYM_SHAPE = re.compile(r"^(un|min|mon|onu|mis)[a-z]{2,7}$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 _DIGIT = re.compile(r"\d")
-_PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
-            "in charge": "head", "wind down": "end", "shut down": "end"}
+_QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
+           "when": "when", "where": "where", "why": "why", "how": "how"}
+_AUX = frozenset("is are was were does do did can could has have will would should".split())
 
-# Calibration of the final score into a probability (fitted on tests/data dev sets by
-# bench/calibrate.py); thresholds on that probability.
-CAL_A, CAL_B = 9.0, -5.0
-ANSWER_AT = 0.62
-SUGGEST_AT = 0.30
+
+def _qword(words: list[str]) -> str | None:
+    """The kind of question: who/what/when/where/why/how, yes-no, or None for keywords."""
+    for w in words:
+        if w in _QWORDS:
+            return _QWORDS[w]
+    return "yesno" if words and words[0] in _AUX else None
+_PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
+            "in charge": "head", "wind down": "end", "shut down": "end", "took over": "succeed",
+            "take over": "succeed", "came after": "succeed", "came before": "succeed",
+            "what s": "what is", "who s": "who is", "where s": "where is", "when s": "when is",
+            "how s": "how is", "it s": "it is", "that s": "that is", "there s": "there is",
+            "i m": "i am", "don t": "do not", "doesn t": "does not", "didn t": "did not",
+            "isn t": "is not", "wasn t": "was not", "can t": "can not", "won t": "will not",
+            "what re": "what are", "who re": "who are"}
+_PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
 
 
 @dataclass
@@ -50,6 +79,7 @@ class Candidate:
     score: float
     confidence: float
     phrasing: str
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +110,7 @@ class Parsed:
     entities: list[str]
     refused: str | None = None
     unknown: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
 
 
 def _stem(word: str) -> str:
@@ -91,56 +122,99 @@ def _stem(word: str) -> str:
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
         word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    elif len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    return SYNONYMS.get(word, word)
+    word = SYNONYMS.get(word, word)
+    # a crude stem: "centralized"/"centralised", "commanding"/"command" meet at six letters
+    return word[:6] if len(word) > 7 else word
 
 
-def _phrase_subst(text: str) -> str:
-    for a, b in _PHRASES.items():
-        if a in text:
-            text = re.sub(rf"\b{a}\b", b, text)
-    return text
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w in ("de", "le") for w in words) \
+        and not any(w.lower() in ("for", "of", "general") for w in words)
 
 
 def _given_and_surname(entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """('jean','pierre'), ('lacroix',) for Jean-Pierre Lacroix."""
     parts = entity.name.split()
-    if len(parts) < 2:
-        return (), tuple(normalize(entity.name).split())
     return tuple(normalize(parts[0]).split()), tuple(normalize(" ".join(parts[1:])).split())
+
+
+def _years_covered(text: str) -> tuple[set[int], set[int]]:
+    """(years a text names, years inside the ranges it gives: "2011-2017", "2000 to 2008")."""
+    named = {int(y) for y in _YEAR.findall(text)}
+    spans: set[int] = set()
+    for a, b in _RANGE.findall(text):
+        if b:
+            spans.update(range(int(a), int(b) + 1))
+    return named, spans
+
+
+def load_weights(path: Path = CALIBRATION) -> dict:
+    """The fitted models and thresholds (bench/calibrate.py writes them)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # before the first calibration: plain hand-set weights
+        return {"ranker": {"weights": {"retrieval": 4.0}, "bias": -4.0},
+                "verifier": {"weights": {"rank_p": 4.0, "uncovered": -2.0}, "bias": -2.0},
+                "answer_at": 0.5, "suggest_at": 0.2}
+
+
+def _model(cal: dict, names: tuple[str, ...]) -> tuple[np.ndarray, float]:
+    return np.asarray([cal["weights"].get(f, 0.0) for f in names]), float(cal["bias"])
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 class Engine:
     """Answers questions from one pack."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, weights: dict | None = None) -> None:
         self.pack = pack
         self.facts: list[Fact] = list(pack.facts.values())
+        cal = weights or load_weights()
+        self._rank_w, self._rank_b = _model(cal["ranker"], FEATURES)
+        self._ver_w, self._ver_b = _model(cal["verifier"], VERIFIER)
+        self.answer_at = float(cal["answer_at"])
+        self.suggest_at = float(cal["suggest_at"])
+        self._build_names(pack)
+        self._build_vocab(pack)
+        self._build_index()
+
+    # -- index -----------------------------------------------------------------------------
+
+    def _build_names(self, pack: Pack) -> None:
         self._names: dict[tuple[str, ...], str] = {}
         self._refusals: dict[tuple[str, ...], str] = {}
-        acronyms: set[str] = set()
+        self._caps_refusals: set[str] = set()
+        self._acronyms: set[str] = set()
         for ent in pack.entities.values():
             for name in ent.names:
                 key = tuple(normalize(name).split())
                 if key and key not in self._names:
                     self._names[key] = ent.id
-                if len(key) == 1 and (name.isupper() or ent.kind in ("mission", "official")):
-                    acronyms.add(key[0])
+                if len(key) == 1 and (name.isupper() or ent.kind == "mission"):
+                    self._acronyms.add(key[0])
         for name in pack.refusals:
             key = tuple(normalize(name).split())
-            if key and key not in self._names:
+            if not key or key in self._names:
+                continue
+            if name.isupper() and len(key) == 1 and key[0] in STOPWORDS:
+                self._caps_refusals.add(key[0])  # "WHO": only when written in capitals
+            else:
                 self._refusals[key] = name
         self._max_n = max((len(k) for k in (*self._names, *self._refusals)), default=1)
-
-        self._people: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-            (e.id, *_given_and_surname(e)) for e in pack.entities.values()
-            if e.kind == "official"
-        ]
+        self._single = {k[0] for k in self._names if len(k) == 1}
+        self._people = [(e.id, *_given_and_surname(e)) for e in pack.entities.values()
+                        if e.kind == "official" and _looks_like_person(e.name)]
         self._given_words = {w for _, g, _ in self._people for w in g}
-        for _, _, surname in self._people:
-            acronyms.update(surname)
+        self._surnames = {w for _, _, s in self._people for w in s}
+        self._acronyms |= self._surnames
 
+    def _build_vocab(self, pack: Pack) -> None:
         vocab: set[str] = set(normalize(pack.source_text).split())
         for key in self._names:
             vocab.update(key)
@@ -150,66 +224,134 @@ class Engine:
             vocab.update(normalize(ent.summary).split())
         vocab.update(STOPWORDS)
         vocab.update(SYNONYMS)
+        vocab.update(TITLES)
         blocked = {k[0] for k in self._refusals if len(k) == 1}
-        self.speller = Speller(vocab, acronyms & vocab, blocked)
         self.vocab = vocab
+        self._stem_vocab = {_stem(w) for w in vocab}
+        self.speller = Speller(vocab, self._acronyms & vocab, blocked)
 
-        # One row a phrasing; entity mentions are taken out of the text (they are matched
-        # exactly, as entities) so that MINUSCA and MINUSMA do not look alike to the fuzzer.
+    def _build_index(self) -> None:
         frames: list[str] = []
+        content_frames: list[str] = []
+        row_qword: list[str | None] = []
         owner: list[int] = []
-        ents_of_phrasing: list[set[str]] = []
+        row_ents: list[set[str]] = []
+        self._fact_ents: list[set[str]] = []
         self._bags: list[set[str]] = []
-        self._kinds: list[tuple[bool, bool, bool]] = []
+        self._shape: list[tuple[bool, bool, bool]] = []
+        self._years: list[set[int]] = []
+        self._loose_ents: list[set[str]] = []
         for i, f in enumerate(self.facts):
             bag: set[str] = set()
+            ents = set(f.entities)
+            loose = set(self.parse(f.answer).entities)
+            for e in f.entities:
+                if e in self.pack.entities:
+                    loose.update(self.pack.entities[e].related)
+            self._loose_ents.append(loose)
             for q in f.questions:
                 p = self.parse(q)
                 frames.append(p.frame)
+                row_qword.append(_qword(p.words))
+                content_frames.append(" ".join(w for w in p.content if not w.startswith("@"))
+                                      or p.frame)
                 owner.append(i)
-                ents_of_phrasing.append(set(p.entities) | set(f.entities))
+                row_ents.append(set(p.entities))
+                ents.update(p.entities)
                 bag.update(p.content)
             bag.update(self.parse(f.answer).content)
+            if f.provenance.quote:
+                bag.update(self.parse(f.provenance.quote).content)
+            bag.update("@" + e for e in f.entities)
             if f.title:
-                bag.update(self.parse(f.title).content)
+                t = self.parse(f.title)
+                bag.update(t.content)
+                ents.update(t.entities)
             self._bags.append(bag)
-            people = any(pack.entities[e].kind in ("official", "body", "department")
-                         for e in f.entities if e in pack.entities)
-            self._kinds.append((bool(_DIGIT.search(f.answer)), bool(_YEAR.search(f.answer)),
-                                people or bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+",
-                                                         f.answer))))
+            self._fact_ents.append(ents)
+            kinds = {self.pack.entities[e].kind for e in f.entities if e in self.pack.entities}
+            person = bool(kinds & {"official", "body", "department"}) or bool(
+                re.search(r"\b[A-Z][a-zé]+ [A-Z][a-zé]+", f.answer))
+            self._shape.append((bool(_DIGIT.search(f.answer)), bool(_YEAR.search(f.answer)),
+                                person))
+            named, spans = _years_covered(f.answer)
+            lead = self.pack.entities.get(f.entities[0]) if f.entities else None
+            tenure = lead.field("tenure") if lead is not None and lead.kind == "official" \
+                else None
+            if tenure:
+                t_named, t_spans = _years_covered(tenure.replace("present", "2026"))
+                spans = t_spans or t_named
+            self._years.append(named | spans)
         self._frames = frames
+        self._content_frames = content_frames
         self._owner = np.asarray(owner, dtype=np.int64)
-        self._entity_rows: dict[str, np.ndarray] = {}
-        for eid in pack.entities:
-            self._entity_rows[eid] = np.asarray([eid in s for s in ents_of_phrasing], bool)
-        self._phrasing_ent_count = np.asarray([len(s) for s in ents_of_phrasing], float)
+        self._first_row = np.searchsorted(self._owner, np.arange(len(self.facts)))
+        self._row_has_ent = np.asarray([bool(s) for s in row_ents])
+        self._row_ents = row_ents
+        self._row_qword = row_qword
+        self._ent_facts: dict[str, np.ndarray] = {}
+        self._ent_weight: dict[str, np.ndarray] = {}
+        for i, ents in enumerate(self._fact_ents):
+            # named in the fact's entities: full weight; in a phrasing: half; only in the
+            # answer or related to the fact's entities: a little
+            for e in ents | self._loose_ents[i]:
+                self._ent_facts.setdefault(e, []).append(i)  # type: ignore[arg-type]
+                self._ent_weight.setdefault(e, []).append(  # type: ignore[arg-type]
+                    1.0 if e in self.facts[i].entities else 0.5 if e in ents else 0.3)
+        self._ent_weight = {e: np.asarray(v) for e, v in self._ent_weight.items()}
+        self._ent_facts = {e: np.asarray(v) for e, v in self._ent_facts.items()}
+        nf = max(len(self.facts), 1)
+        self._ent_idf = {e: math.log(1 + nf / len(v)) for e, v in self._ent_facts.items()}
+        self._specific = max(3, int(0.08 * nf))
         df: dict[str, int] = {}
-        for bag in self._bags:
+        postings: dict[str, list[int]] = {}
+        for i, bag in enumerate(self._bags):
             for w in bag:
                 df[w] = df.get(w, 0) + 1
+                postings.setdefault(w, []).append(i)
         n = max(len(self._bags), 1)
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self._idf_unknown = math.log(1 + n)
-        self._by_entity: dict[str, list[int]] = {}
-        for i, f in enumerate(self.facts):
-            for e in f.entities:
-                self._by_entity.setdefault(e, []).append(i)
+        self._postings = {w: np.asarray(v) for w, v in postings.items()}
 
     # -- parsing -------------------------------------------------------------------------
 
+    def _merge_split(self, words: list[str]) -> list[str]:
+        """"unmis s" -> "unmiss": a name broken by a stray space."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words) and words[i] + words[i + 1] in self._single \
+                    and words[i] not in self._single:
+                out.append(words[i] + words[i + 1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def _fix_surnames(self, words: list[str]) -> None:
+        """A known given name followed by a near miss of its surname: "Marrack Golding"."""
+        for _, given, surname in self._people:
+            n = len(given)
+            for i in range(len(words) - n):
+                if tuple(words[i:i + n]) == given and len(surname) == 1:
+                    nxt = words[i + n]
+                    if nxt != surname[0] and nxt not in STOPWORDS and \
+                            OSA.distance(nxt, surname[0]) <= (2 if len(surname[0]) > 5 else 1):
+                        words[i + n] = surname[0]
+
     def parse(self, text: str) -> Parsed:
         """Words, frame, content words, named entities, refused and unknown names."""
-        raw_words = fold(text[:MAX_QUESTION_CHARS]).split()
+        text = text[:MAX_QUESTION_CHARS]
         shouting = text.upper() == text
-        norm = normalize(text[:MAX_QUESTION_CHARS])
-        norm = _phrase_subst(norm)
-        words = norm.split()
+        raw_caps = set() if shouting else {
+            normalize(w) for w in text.split()
+            if len(w.strip("?!.,:;()'\"*_`")) >= 3 and w.strip("?!.,:;()'\"*_`").isupper()}
+        norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], normalize(text))
+        words = self._merge_split(norm.split())
         corrected: list[str] = []
         unknown: list[str] = []
-        raw_caps = {normalize(w) for w in text[:MAX_QUESTION_CHARS].split()
-                    if not shouting and len(w) >= 3 and w.strip("?!.,:;()'\"").isupper()}
-        del raw_words
         for w in words:
             c = self.speller.correct(w)
             if c is None:
@@ -218,156 +360,204 @@ class Engine:
                     unknown.append(w)
             else:
                 corrected.append(c)
+        self._fix_surnames(corrected)
+        refused = next((w.upper() for w in raw_caps if w in self._caps_refusals), None)
         entities: list[str] = []
-        refused: str | None = None
         frame_words: list[str] = []
-        spans: list[tuple[int, int, str]] = []
         i = 0
         while i < len(corrected):
             for n in range(min(self._max_n, len(corrected) - i), 0, -1):
-                key = tuple(corrected[i:i + n])
-                raw_key = tuple(words[i:i + n])
+                key, raw_key = tuple(corrected[i:i + n]), tuple(words[i:i + n])
                 if raw_key in self._refusals or key in self._refusals:
-                    refused = self._refusals.get(raw_key) or self._refusals[key]
+                    refused = refused or self._refusals.get(raw_key) or self._refusals[key]
                     i += n
                     break
                 eid = self._names.get(key)
                 if eid is not None:
                     if eid not in entities:
                         entities.append(eid)
-                    spans.append((i, i + n, eid))
                     i += n
                     break
             else:
                 frame_words.append(corrected[i])
                 i += 1
-        if refused is None:
-            refused = self._other_person(corrected, spans)
+        refused = refused or self._other_person(corrected)
         for w in unknown:
-            if w in raw_caps or _ACRONYM_SHAPE.match(w):
+            if w in frame_words and (w in raw_caps or _ACRONYM_SHAPE.match(w)):
                 refused = refused or w.upper()
-        content = [_stem(w) for w in frame_words if w not in STOPWORDS and w not in TITLES]
+        content = [_stem(w) for w in frame_words
+                   if w not in STOPWORDS and not _YEAR.fullmatch(w)]
+        content += ["@" + e for e in entities]
         frame = " ".join(_stem(w) for w in frame_words)
+        years = [int(y) for y in _YEAR.findall(" ".join(words))]
         return Parsed(corrected, frame, content, entities, refused,
-                      [w for w in unknown if w in frame_words])
+                      [w for w in unknown if w in frame_words], years)
 
-    def _other_person(self, words: list[str], spans: list[tuple[int, int, str]]) -> str | None:
+    def _other_person(self, words: list[str]) -> str | None:
         """A name like one of ours but not it: "Pierre Lacroix", "Jean-Pierre Bemba"."""
-        for eid, given, surname in self._people:
-            if not given:
-                continue
+        for _, given, surname in self._people:
             n, m = len(given), len(surname)
             for i in range(len(words)):
                 if tuple(words[i:i + m]) == surname:
-                    before = words[max(0, i - n):i]
-                    if tuple(before) == given:
+                    if tuple(words[max(0, i - n):i]) == given:
                         continue
                     prev = words[i - 1] if i > 0 else ""
                     if prev in self._given_words or (
-                        prev and prev not in self.vocab and prev not in TITLES
+                        prev and prev not in self.vocab and prev.isalpha()
                     ):
                         return " ".join([prev, *surname]).title()
                 if tuple(words[i:i + n]) == given:
                     nxt = words[i + n] if i + n < len(words) else ""
-                    if nxt and tuple(words[i + n:i + n + m]) != surname and nxt not in STOPWORDS \
-                            and nxt not in SYNONYMS and (nxt not in self.vocab
-                                                         or nxt in self._surnames()):
+                    if nxt and tuple(words[i + n:i + n + m]) != surname \
+                            and nxt not in STOPWORDS and nxt not in SYNONYMS \
+                            and (nxt not in self.vocab or nxt in self._surnames
+                                 or nxt in self._given_words):
                         return " ".join([*given, nxt]).title()
         return None
 
-    def _surnames(self) -> set[str]:
-        return {w for _, _, s in self._people for w in s}
+    # -- scoring ---------------------------------------------------------------------------
 
-    # -- answering -----------------------------------------------------------------------
-
-    def _wants(self, words: list[str]) -> tuple[bool, bool, bool]:
+    @staticmethod
+    def _wants(words: list[str]) -> tuple[bool, bool, bool]:
         text = " ".join(words)
         return (any(re.search(rf"\b{w}\b", text) for w in WANTS_NUMBER),
                 any(re.search(rf"\b{w}\b", text) for w in WANTS_DATE),
                 any(re.search(rf"\b{w}\b", text) for w in WANTS_PERSON))
 
     def candidates(self, question: str, limit: int = 8) -> tuple[Parsed, list[Candidate]]:
-        """The best facts for a question, best first, with their scores."""
+        """The best facts for a question, most likely first, with their confidence."""
         p = self.parse(question)
-        if not self.facts:
+        nf = len(self.facts)
+        if not nf:
             return p, []
         frame = p.frame or "what is"
-        fz = process.cdist([frame], self._frames, scorer=fuzz.WRatio, dtype=np.float32,
+        words = " ".join(w for w in p.content if not w.startswith("@")) or frame
+        wr = process.cdist([words], self._content_frames, scorer=fuzz.token_set_ratio,
+                           dtype=np.float32, workers=1)[0] / 100.0
+        ra = process.cdist([frame], self._frames, scorer=fuzz.ratio, dtype=np.float32,
                            workers=1)[0] / 100.0
-        fz2 = process.cdist([frame], self._frames, scorer=fuzz.ratio, dtype=np.float32,
-                            workers=1)[0] / 100.0
-        score = 0.5 * fz + 0.5 * fz2
-        if p.entities:
-            hit = np.zeros(len(self._frames), dtype=float)
-            for e in p.entities:
-                rows = self._entity_rows.get(e)
-                if rows is not None:
-                    hit += rows
-            ent = hit / len(p.entities)
-            score = score + 0.6 * ent - 0.3 * (ent == 0)
+        row = 0.5 * wr + 0.5 * ra
+        if not p.entities:
+            row = row - 0.15 * self._row_has_ent
+        best_row = np.zeros(nf, dtype=np.int64)
+        fact_fz = np.full(nf, -np.inf)
+        np.maximum.at(fact_fz, self._owner, row)
+        # the row reaching each fact's maximum
+        hit_rows = np.nonzero(row >= fact_fz[self._owner] - 1e-9)[0]
+        best_row[self._owner[hit_rows[::-1]]] = hit_rows[::-1]
+
+        ent_hit = np.zeros(nf)
+        ent_total = 0.0
+        specific_miss = np.zeros(nf)
+        for e in p.entities:
+            idx = self._ent_facts.get(e)
+            weight = self._ent_idf.get(e, math.log(1 + nf))
+            ent_total += weight
+            if idx is not None:
+                ent_hit[idx] += weight * self._ent_weight[e]
+            if idx is None or len(idx) <= self._specific:
+                miss = np.ones(nf)
+                if idx is not None:
+                    miss[idx[self._ent_weight[e] >= 0.5]] = 0.0
+                specific_miss = np.maximum(specific_miss, miss)
+        if ent_total:
+            ent_hit /= ent_total
+
+        cov = np.zeros(nf)
+        total = 0.0
+        oov = 0.0
+        for w in dict.fromkeys(p.content):
+            idf = self._idf.get(w, self._idf_unknown)
+            total += idf
+            idx = self._postings.get(w)
+            if idx is not None:
+                cov[idx] += idf
+            elif not w.startswith("@") and w not in self._stem_vocab:
+                oov += idf
+        if total:
+            cov /= total
         else:
-            score = score - 0.1 * np.minimum(self._phrasing_ent_count, 1)
-        # best phrasing per fact, then the top few facts
-        best = np.full(len(self.facts), -np.inf)
-        np.maximum.at(best, self._owner, score)
-        best_row = {}
-        order = np.argsort(-score)
-        for r in order[: 4 * limit + 20]:
-            fi = int(self._owner[r])
-            best_row.setdefault(fi, int(r))
-            if len(best_row) >= 3 * limit:
-                break
+            cov[:] = 0.5
+        retrieval = fact_fz + 0.8 * ent_hit + 0.8 * cov - (0.5 if p.entities else 0) * (
+            ent_hit == 0)
+        k = min(nf, max(limit * 2, 12))
+        top = np.argpartition(-retrieval, k - 1)[:k] if nf > k else np.arange(nf)
+
         wants = self._wants(p.words)
+        q_ents = set(p.entities)
+        qword = _qword(p.words)
+        addressed = float(not p.entities and any(w in SECOND_PERSON for w in p.words))
+        n_content = min(len(p.content), 6) / 6.0
+        oov_frac = oov / total if total else 0.0
         out: list[Candidate] = []
-        for fi, r in best_row.items():
-            f = self.facts[fi]
-            s = self._rerank(p, fi, float(best[fi]), wants)
-            conf = 1.0 / (1.0 + math.exp(-(CAL_A * s + CAL_B)))
-            out.append(Candidate(f, s, conf, self.facts[fi].questions[
-                r - int(np.searchsorted(self._owner, fi))]))
+        for fi in top.tolist():
+            r = int(best_row[fi])
+            has_num, has_year, has_person = self._shape[fi]
+            type_miss = float((wants[0] and not has_num) or (wants[1] and not has_year)
+                              or (wants[2] and not has_person))
+            fy = self._years[fi]
+            covered_years = bool(p.years) and all(y in fy for y in p.years)
+            year_hit = min(1.0, 12.0 / max(len(fy), 1)) if covered_years else 0.0
+            year_miss = float(bool(p.years) and not covered_years)
+            feats = np.asarray([
+                wr[r], ra[r], ent_hit[fi], specific_miss[fi],
+                float(not p.entities and bool(self._row_has_ent[r])),
+                float(bool(q_ents - self._row_ents[r]) and bool(self._row_ents[r] - q_ents)),
+                cov[fi], oov_frac,
+                n_content, type_miss, year_hit, year_miss, retrieval[fi] / 2.6,
+                float(qword is not None and self._row_qword[r] not in (None, qword)),
+            ])
+            z = float(self._rank_w @ feats + self._rank_b)
+            conf = _sigmoid(z)
+            bag = self._bags[fi]
+            uncovered = sum(self._idf.get(w, self._idf_unknown)
+                            for w in dict.fromkeys(p.content) if w not in bag
+                            and not (w.startswith("@") and w[1:] in self._fact_ents[fi]))
+            phr = self.facts[fi].questions[r - int(self._first_row[fi])]
+            fd = dict(zip(FEATURES, feats.tolist(), strict=True))
+            fd.update(uncovered=min(uncovered, 12.0) / 4.0, has_entities=float(bool(p.entities)),
+                      addressed=addressed)
+            out.append(Candidate(self.facts[fi], z, conf, phr, fd))
         out.sort(key=lambda c: -c.score)
         return p, out[:limit]
 
-    def _rerank(self, p: Parsed, fi: int, base: float, wants: tuple[bool, bool, bool]) -> float:
-        bag = self._bags[fi]
-        total = covered = 0.0
-        for w in p.content:
-            idf = self._idf.get(w, self._idf_unknown)
-            total += idf
-            if w in bag:
-                covered += idf
-        cov = covered / total if total else 0.6
-        has_num, has_year, has_person = self._kinds[fi]
-        want_num, want_date, want_person = wants
-        penalty = 0.0
-        if want_num and not has_num:
-            penalty += 0.25
-        if want_date and not has_year:
-            penalty += 0.25
-        if want_person and not has_person:
-            penalty += 0.1
-        return 0.45 * base + 0.55 * cov - penalty
+    # -- deciding --------------------------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
         """Answer, suggest up to three facts, or abstain."""
         if not normalize(question):
             return Answer(question, "empty", None, 0.0, reason="empty")
-        p, cands = self.candidates(question)
+        return self.decide(question, *self.candidates(question))
+
+    def decide(self, question: str, p: Parsed, cands: list[Candidate]) -> Answer:
+        """The verdict on ranked candidates, by the calibrated thresholds."""
         if p.refused:
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=p.refused)
         if not cands:
             return Answer(question, "abstain", None, 0.0, reason="no-match", entities=p.entities)
         top = cands[0]
-        others = [c for c in cands[1:] if c.fact.answer != top.fact.answer]
-        margin = top.confidence - (others[0].confidence if others else 0.0)
-        if top.confidence >= ANSWER_AT and (margin >= 0.08 or top.confidence >= 0.85):
-            return Answer(question, "answer", top.fact, top.confidence,
-                          suggestions=[c for c in others[:3] if c.confidence >= SUGGEST_AT],
-                          reason="matched", entities=p.entities)
-        sugg = [c for c in cands if c.confidence >= SUGGEST_AT][:3]
+        if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
+            return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
+        conf = self.verify(cands)
+        tied = [c for c in cands[1:3] if c.fact.answer != top.fact.answer
+                and top.confidence - c.confidence < 0.01]
+        if conf >= self.answer_at and not tied:
+            return Answer(question, "answer", top.fact, conf, reason="matched",
+                          entities=p.entities)
+        sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]
         if sugg:
-            return Answer(question, "suggest", None, top.confidence, suggestions=sugg,
+            return Answer(question, "suggest", None, conf, suggestions=sugg,
                           reason="close", entities=p.entities)
-        return Answer(question, "abstain", None, top.confidence, reason="no-match",
-                      entities=p.entities)
+        return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities)
+
+    def verifier_features(self, cands: list[Candidate]) -> np.ndarray:
+        top = cands[0]
+        others = [c for c in cands[1:] if c.fact.answer != top.fact.answer]
+        gap = top.confidence - (others[0].confidence if others else 0.0)
+        f = dict(top.features, rank_p=top.confidence, rank_gap=gap)
+        return np.asarray([f[k] for k in VERIFIER])
+
+    def verify(self, cands: list[Candidate]) -> float:
+        """Probability that the best candidate is a right answer."""
+        return _sigmoid(float(self._ver_w @ self.verifier_features(cands) + self._ver_b))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Words that carry no topic: they never count as evidence for or against a fact.
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with about as into onto over under than then
@@ -12,7 +14,9 @@ can could would should will shall may might must please tell me explain describe
 any some all each every much many more most other another such own same
 yo hey hi hello ok okay pls plz thanks thank u ur r rn bot lol btw anyone someone know
 just really actually now currently today still ever also exactly please again
-un uns united nations
+un uns united nations s t d ll re ve m
+up down out off thing things stuff like get got go going want wanna gonna need kind kinda sort
+lot lots bit quick question questions one guys guy ya yeah yes no not nah oh well
 """.split())
 
 # Question words and the shape of the answer they want.
@@ -35,13 +39,14 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
                     "conclude concluded".split(), "end"),
-    **dict.fromkeys("located location based deployed deploy deployment operate operates "
-                    "operating country place stationed".split(), "where"),
-    **dict.fromkeys("head heads chief leader leaders boss run runs running lead leads leading "
-                    "charge director".split(), "head"),
+    **dict.fromkeys("located location based operate operates operating country place "
+                    "stationed".split(), "where"),
+    **dict.fromkeys("head heads headed chief leader leaders boss run runs ran lead leads led "
+                    "leading charge director".split(), "head"),
+    **dict.fromkeys("tenure tenures term terms served serve serving dates".split(), "tenure"),
     **dict.fromkeys("appoint appoints appointed appointment pick picks picked choose chooses "
                     "chosen select selects selected selection nominate nominated "
-                    "hire hires hired".split(), "appoint"),
+                    "hire hires hired become became becomes".split(), "appoint"),
     **dict.fromkeys("abbreviation acronym stand stands meaning mean means "
                     "fullname".split(), "stand"),
     **dict.fromkeys("job role duty duties responsibility responsibilities function functions "
@@ -54,11 +59,18 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("accountable accountability answer answers answerable oversee "
                     "oversees oversight report reports supervise supervises".split(),
                     "accountable"),
-    **dict.fromkeys("replace replaced replacement successor succeed succeeded rename renamed "
-                    "became become".split(), "replace"),
-    **dict.fromkeys("predecessor preceded before previous prior".split(), "before"),
+    **dict.fromkeys("replace replaced replacement successor successors succeed succeeded "
+                    "predecessor predecessors preceded precede before previous prior after "
+                    "next".split(), "succeed"),
+    **dict.fromkeys("rename renamed restructured restructuring reform "
+                    "reformed reorganized reorganised".split(), "restructure"),
     **dict.fromkeys("office post position".split(), "office"),
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
 }
+
+# Words that address the bot itself: chit-chat when nothing in the pack is named.
+SECOND_PERSON = frozenset("you your yours yourself u ur".split())
+# "will" asks about the future, which no fact holds.
+FUTURE = re.compile(r"\b(will|gonna|going to|next year|in the future)\b")

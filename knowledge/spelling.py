@@ -9,7 +9,7 @@ close.
 from __future__ import annotations
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUNDS = ("cksqz", "aeiouy", "mn", "vw", "fph", "gj", "td")
@@ -84,7 +84,7 @@ class Speller:
         return result
 
     def _correct(self, word: str) -> str | None:
-        max_d = 1 if len(word) <= 6 else 2
+        max_d = 1 if len(word) <= 8 else 2
         hits = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=max_d,
                                limit=5)
         if not hits:
@@ -92,7 +92,14 @@ class Speller:
         best_d = hits[0][1]
         best = [w for w, d, _ in hits if d == best_d]
         if len(best) > 1:
-            return None  # two pack words equally close: do not guess
+            # equally few edits: the closer by Jaro-Winkler, then by length, or no guess
+            ranked = sorted(best, key=lambda w: (-round(JaroWinkler.similarity(word, w), 3),
+                                                 abs(len(w) - len(word))))
+            a, b = ranked[0], ranked[1]
+            if (round(JaroWinkler.similarity(word, a), 3), abs(len(a) - len(word))) == (
+                    round(JaroWinkler.similarity(word, b), 3), abs(len(b) - len(word))):
+                return None
+            best = [a]
         target = best[0]
         if self._blocked:
             near = process.extractOne(word, self._blocked, scorer=OSA.distance,
@@ -101,4 +108,6 @@ class Speller:
                 return None
         if target in self.protected and not (best_d == 1 and plausible_slip(word, target)):
             return None
+        if len(word) < 7 and target not in self.protected:
+            return None  # a short English word is more likely a word we lack: "doing", "joke"
         return target

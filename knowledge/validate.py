@@ -117,6 +117,13 @@ def check_pack(pack: Pack) -> list[Problem]:
             out.append(Problem(*where, f"{q.id}: a distractor is the answer"))
         if len(set(dnorm)) != len(dnorm):
             out.append(Problem(*where, f"{q.id}: repeated distractor"))
+    # every item, hand-written or derived from entity fields, must grade its own answer and
+    # aliases correct and its distractors wrong, and be askable (typed or multiple choice)
+    from knowledge.quizbank import QuizBank
+
+    for bp in QuizBank(pack).problems():
+        file = efile if bp.file == "entities.yaml" else (bp.file or efile)
+        out.append(Problem(file, bp.line, bp.message))
     return out
 
 

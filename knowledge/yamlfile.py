@@ -60,7 +60,10 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        context = exc.context
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context = f"{context} (started on line {exc.context_mark.line + 1})"
+        msg = " ".join(str(p) for p in (context, exc.problem) if p) or "invalid YAML"
         raise YamlError(name, line, f"YAML syntax: {msg}") from None
     except yaml.YAMLError as exc:
         raise YamlError(name, 0, f"YAML syntax: {exc}") from None

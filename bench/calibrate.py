@@ -1,0 +1,154 @@
+"""Fit the engine's confidence model on the development sets and write calibration.json.
+
+Every candidate fact the engine retrieves for a development question becomes one training row
+(its features; label 1 if its answer is a correct answer to the question). A logistic
+regression turns the features into a probability; the answer/suggest thresholds and the
+margin are then chosen on the same development sets, and the held-out sets are only reported.
+
+    .venv/bin/python bench/calibrate.py          # fit, report dev and holdout, write the file
+    .venv/bin/python bench/calibrate.py --dry-run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.devset import answer_matches, evaluate, load_items  # noqa: E402
+from knowledge.engine import CALIBRATION, FEATURES, VERIFIER, Engine, load_weights  # noqa: E402
+from knowledge.loader import load_pack  # noqa: E402
+
+DEV = (ROOT / "tests/data/dev_answerable.yaml", ROOT / "tests/data/dev_decline.yaml")
+HOLDOUT = (ROOT / "bench/data/holdout_answerable.yaml", ROOT / "bench/data/holdout_decline.yaml")
+
+
+def rank_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
+    """One row per retrieved candidate; label: its answer is right for the question."""
+    X, y = [], []
+    for item, expect in [(a, a["expect"]) for a in answerable] + [(d, None) for d in decline]:
+        parsed, cands = engine.candidates(str(item["q"]), limit=12)
+        if parsed.refused:
+            continue
+        for c in cands:
+            X.append([c.features[f] for f in FEATURES])
+            y.append(1.0 if expect and answer_matches(c.fact.answer, expect) else 0.0)
+    return np.asarray(X), np.asarray(y)
+
+
+def verify_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
+    """One row per question (its best candidate); label: answering it would be right."""
+    X, y = [], []
+    for item, expect in [(a, a["expect"]) for a in answerable] + [(d, None) for d in decline]:
+        parsed, cands = engine.candidates(str(item["q"]))
+        if parsed.refused or not cands:
+            continue
+        X.append(engine.verifier_features(cands))
+        y.append(1.0 if expect and answer_matches(cands[0].fact.answer, expect) else 0.0)
+    return np.asarray(X), np.asarray(y)
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> tuple:
+    """Class-balanced, L2-regularised logistic regression by Newton's method."""
+    Xb = np.hstack([X, np.ones((len(X), 1))])
+    pos, neg = max(y.sum(), 1.0), max(len(y) - y.sum(), 1.0)
+    sw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
+    reg = l2 * np.eye(Xb.shape[1])
+    reg[-1, -1] = 0.0
+    w = np.zeros(Xb.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(Xb @ w)))
+        grad = Xb.T @ ((p - y) * sw) + reg @ w
+        hess = (Xb * (p * (1 - p) * sw)[:, None]).T @ Xb + reg
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit_signed(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], signs: dict) -> dict:
+    """Fit, then drop any feature whose weight has the wrong sign and fit again."""
+    keep = list(range(len(names)))
+    while True:
+        w, b = fit(X[:, keep], y)
+        wrong = [k for k, wk in zip(keep, w, strict=True)
+                 if signs.get(names[k], 0) * wk < 0]
+        if not wrong:
+            weights = dict.fromkeys(names, 0.0)
+            weights.update({names[k]: round(float(wk), 4) for k, wk in zip(keep, w,
+                                                                            strict=True)})
+            return {"weights": weights, "bias": round(b, 4)}
+        keep = [k for k in keep if k not in wrong]
+
+
+# Directions that must hold for the confidence to mean what it says (more coverage is never
+# evidence against an answer, an unknown word is never evidence for it).
+RANK_SIGNS = {"wratio": 1, "ratio": 1, "ent_hit": 1, "ent_specific_miss": -1, "cov": 1,
+              "type_miss": -1, "year_hit": 1, "year_miss": -1, "retrieval": 1}
+VERIFY_SIGNS = {"rank_p": 1, "rank_gap": 1, "cov": 1, "uncovered": -1, "oov": -1,
+                "ent_hit": 1, "ent_specific_miss": -1, "type_miss": -1, "year_miss": -1,
+                "wratio": 1}
+
+
+def choose(engine: Engine, answerable: list[dict], decline: list[dict]) -> dict:
+    """The answer threshold that best trades answering against declining on the dev sets."""
+    ranked = [(a["q"], a["expect"], engine.candidates(str(a["q"]))) for a in answerable]
+    ranked += [(d["q"], None, engine.candidates(str(d["q"]))) for d in decline]
+    best = None
+    for answer_at in np.arange(0.20, 0.96, 0.01):
+        engine.answer_at = float(answer_at)
+        ok_a = ok_d = 0
+        for q, expect, (parsed, cands) in ranked:
+            res = engine.decide(q, parsed, cands)
+            if expect is None:
+                ok_d += not res.answered
+            else:
+                ok_a += res.answered and answer_matches(res.fact.answer, expect)
+        acc, dec = ok_a / len(answerable), ok_d / len(decline)
+        # a confident wrong answer is the worst outcome: weigh declines a little more
+        obj = acc + 1.2 * dec - 2 * max(0.0, 0.96 - dec)
+        if best is None or obj > best[0]:
+            best = (obj, float(answer_at), acc, dec)
+    return {"answer_at": round(best[1], 3), "dev": best[2:]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--dry-run", action="store_true", help="report, do not write")
+    args = ap.parse_args()
+    pack = load_pack()
+    dev = [load_items(p) for p in DEV]
+    hold = [load_items(p) for p in HOLDOUT]
+    cal = load_weights(Path("/nonexistent"))
+    cal["ranker"] = {"weights": {"retrieval": 4.0, "cov": 1.0, "year_hit": 1.0,
+                                 "type_miss": -1.0}, "bias": -4.0}
+    for _ in range(2):  # the ranker's features do not depend on its weights; one pass is enough
+        engine = Engine(pack, weights=cal)
+        cal["ranker"] = fit_signed(*rank_rows(engine, *dev), FEATURES, RANK_SIGNS)
+    engine = Engine(pack, weights=cal)
+    cal["verifier"] = fit_signed(*verify_rows(engine, *dev), VERIFIER, VERIFY_SIGNS)
+    engine = Engine(pack, weights=cal)
+    cal["answer_at"] = choose(engine, *dev)["answer_at"]
+    cal["suggest_at"] = 0.25
+    engine = Engine(pack, weights=cal)
+    d, h = evaluate(engine, *dev), evaluate(engine, *hold)
+    print("ranker  ", json.dumps(cal["ranker"]))
+    print("verifier", json.dumps(cal["verifier"]))
+    print(f"answer_at={cal['answer_at']} suggest_at={cal['suggest_at']}")
+    print(f"dev:     accuracy {d.accuracy:.3f}  declined {d.decline_rate:.3f}")
+    print(f"holdout: accuracy {h.accuracy:.3f}  declined {h.decline_rate:.3f}")
+    if not args.dry_run:
+        CALIBRATION.write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {CALIBRATION.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

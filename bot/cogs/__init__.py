@@ -1,0 +1,1 @@
+"""Discord cogs: ask, lookup, help (and quiz, added by its own module)."""

@@ -1,0 +1,123 @@
+"""The answer engine, as a user meets it: right answers, honest refusals, odd input survived."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from knowledge.devset import answer_matches, evaluate, load_items
+from knowledge.engine import Engine
+from knowledge.loader import load_pack
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_pack())
+
+
+def answer_text(engine: Engine, question: str) -> str | None:
+    result = engine.answer(question)
+    return result.fact.answer if result.answered else None
+
+
+def test_development_set_accuracy_and_abstention(engine):
+    """Our own 250 answerable and 100 decline questions (tests/data); the floor sits a little
+    under what bench/answers.py measures, so a regression shows."""
+    score = evaluate(engine, load_items(DATA / "dev_answerable.yaml"),
+                     load_items(DATA / "dev_decline.yaml"))
+    assert len(score.answerable) >= 150 and len(score.decline) >= 50
+    assert score.decline_rate >= 0.93, [o.question for o in score.failures if not o.expected]
+    assert score.accuracy >= 0.70
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who appoints the USG-PKO?", ["Secretary-General"]),
+        ("what is minuska", ["Central African Republic"]),
+        ("WHERE IS MONUSKO", ["Congo"]),
+        ("when did unamid end", ["2020"]),
+        ("when did UNAMID END?!", ["2020"]),
+        ("Who is Herve Ladsous?", ["2011", "2017"]),
+        ("who is hervé ladsous", ["2011", "2017"]),
+        ("does the usg-pko command troops directly", ["not"]),
+    ],
+)
+def test_answers_in_users_own_words(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None, question
+    assert answer_matches(text, expected), text
+
+
+def test_accents_case_and_punctuation_do_not_change_the_answer(engine):
+    base = engine.answer("Who is Jean-Marie Guéhenno?")
+    for variant in ("who is jean marie guehenno", "WHO IS JEAN-MARIE GUEHENNO???",
+                    "who is   jean-marie  guéhenno"):
+        other = engine.answer(variant)
+        assert other.status == base.status and other.fact == base.fact, variant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does UNIFIL do in Lebanon?",
+        "what is UNAMIR",  # one letter from UNAMID
+        "when was MINURCA created",  # one letter from MINUSCA
+        "UNMIS mandate",  # one letter from UNMISS
+        "Who is Pierre Lacroix?",
+        "who is jean-pierre bemba",
+        "what is the capital of mali",
+        "tell me a joke",
+        "who is the director of the WHO",
+    ],
+)
+def test_declines_what_the_pack_does_not_know(engine, question):
+    result = engine.answer(question)
+    assert not result.answered, (question, result.fact and result.fact.id)
+
+
+def test_unknown_lookalike_names_the_thing_it_does_not_know(engine):
+    result = engine.answer("what is UNAMIR")
+    assert result.reason == "outside" and result.unknown == "UNAMIR"
+
+
+def test_confidence_is_a_probability_and_higher_when_answering(engine):
+    answered = engine.answer("When was MINUSMA established?")
+    declined = engine.answer("how tall is the eiffel tower")
+    for r in (answered, declined):
+        assert 0.0 <= r.confidence <= 1.0
+    assert answered.answered and not declined.answered
+    assert answered.confidence > declined.confidence
+
+
+def test_suggestions_when_unsure_are_at_most_three(engine):
+    result = engine.answer("usg")
+    assert not result.answered
+    assert len(result.suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "   \t\n", "\u200b\u200d\u2060", "\x00\x01\x02", "🙂🙂🙂", "@everyone", "<@123456>",
+     "**bold** _it_ `code`", "מי ממנה את ראש מחלקת השלום", "مرحبا", "?" * 50],
+)
+def test_odd_input_never_crashes(engine, question):
+    result = engine.answer(question)
+    assert result.status in ("answer", "suggest", "abstain", "empty")
+    assert not result.answered or result.fact is not None
+
+
+def test_empty_question_is_empty(engine):
+    assert engine.answer("  \u200b ").status == "empty"
+
+
+def test_very_long_input_is_bounded(engine):
+    question = "who appoints the usg pko " * 2000
+    start = time.perf_counter()
+    engine.answer(question)
+    # generous bound: the input is cut before matching, so this is about not hanging
+    assert time.perf_counter() - start < 5.0
