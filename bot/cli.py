@@ -11,14 +11,18 @@ from knowledge.loader import Pack, PackError, load_pack
 from knowledge.model import Fact
 
 
+def _report(exc: PackError) -> None:
+    for p in exc.problems:
+        print(f"error: {p}", file=sys.stderr)
+    print("error: the pack cannot be loaded; run 'python -m bot check' for details",
+          file=sys.stderr)
+
+
 def _load(args: argparse.Namespace) -> Pack | None:
     try:
         return load_pack(args.pack)
     except PackError as exc:
-        for p in exc.problems:
-            print(f"error: {p}", file=sys.stderr)
-        print("error: the pack cannot be loaded; run 'python -m bot check' for details",
-              file=sys.stderr)
+        _report(exc)
         return None
 
 
@@ -36,12 +40,13 @@ def _ask_one(engine, question: str, as_json: bool, out: TextIO) -> None:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question, or one a line from stdin with '-'."""
-    pack = _load(args)
-    if pack is None:
-        return 1
-    from knowledge.engine import Engine
+    from knowledge.cache import load_engine
 
-    engine = Engine(pack)
+    try:
+        engine = load_engine(args.pack)
+    except PackError as exc:
+        _report(exc)
+        return 1
     words = args.question
     if words == ["-"]:
         for line in sys.stdin:

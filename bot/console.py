@@ -112,6 +112,13 @@ class Console:
             return self.extra[name](self.ctx, arg)
         return f"Unknown command /{name}. Type /help for the list."
 
+    def _free_text(self, line: str) -> Reply | str | None:
+        """A running quiz takes plain text as an answer; otherwise it is a question."""
+        hook = getattr(importlib.import_module(EXTRA_MODULE), "free_text", None) \
+            if self.extra else None
+        taken = hook(self.ctx, line) if hook else None
+        return taken if taken is not None else ask(self.ctx.engine, line)
+
     def handle(self, line: str) -> bool:
         """Handle one input line; False when the session should end."""
         line = line.strip()
@@ -129,7 +136,7 @@ class Console:
                 return False
             result = self.command(name, arg.strip())
         else:
-            result = ask(self.ctx.engine, line)
+            result = self._free_text(line)
         if isinstance(result, Reply):
             self.show(result)
         elif result:

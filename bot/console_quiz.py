@@ -83,7 +83,7 @@ class ConsoleQuiz:
         if isinstance(ev, QuestionAsked):
             self._out.append(_text(question_reply(ev.session, ev.question)).replace(
                 "Type your answer in the channel or use `/quiz answer`",
-                "Answer with /a YOUR ANSWER (or /quiz hint, /quiz skip)"))
+                "Type your answer (or /quiz hint, /quiz skip)"))
         elif isinstance(ev, QuestionClosed):
             name = ev.winner.name if ev.winner else None
             self._out.append(_text(reveal_reply(self.pack, ev.session, ev.question, name)))
@@ -135,7 +135,7 @@ class ConsoleQuiz:
 
     def start(self, arg: str) -> str:
         if self.session is not None and self.session.running:
-            return "A quiz is already running: answer with /a TEXT, or /quiz stop."
+            return "A quiz is already running: type your answer, or /quiz stop."
         count, topic = DEFAULT_QUESTIONS, None
         for word in arg.split():
             if word.isdigit():
@@ -171,8 +171,8 @@ class ConsoleQuiz:
             return "Usage: /a YOUR ANSWER"
         result = self._run(s.answer(CONSOLE_USER, self.user, text=text))
         if result.status == "wrong":
-            return self._flush(f"Not quite ({result.reason}). Try again, /quiz hint or "
-                               "/quiz skip.")
+            # the grader's reason can name the expected answer: never show it mid-question
+            return self._flush("Not quite. Try again, /quiz hint or /quiz skip.")
         return self._flush(f"Correct! +{result.points}" if result.correct else result.reason)
 
     def hint(self) -> str:
@@ -219,7 +219,7 @@ class ConsoleQuiz:
             done = _text(study_done_reply(self.study))
             self.study = None
             return done
-        return _text(study_card_reply(self.study, card)) + "\n(answer with /a YOUR ANSWER)"
+        return _text(study_card_reply(self.study, card)) + "\n(type your answer)"
 
     def study_answer(self, text: str) -> str:
         if self.study is None or self.study.card is None:
@@ -265,6 +265,17 @@ def answer_command(ctx: Any, arg: str) -> str:
 def hint_command(ctx: Any, arg: str) -> str:
     """A hint for the current quiz question."""
     return _state(ctx).hint()
+
+
+def free_text(ctx: Any, line: str) -> str | None:
+    """Plain text answers the running quiz or study card; None when neither is running."""
+    cq = ctx.state.get("console_quiz")
+    if cq is None:
+        return None
+    if (cq.study is not None and cq.study.card is not None) or (
+            cq.session is not None and cq.session.running):
+        return cq.answer(line)
+    return None
 
 
 COMMANDS: dict[str, Callable[[Any, str], str]] = {

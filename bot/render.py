@@ -38,7 +38,8 @@ def reply_to_json(reply: Reply, question: str | None = None) -> dict[str, Any]:
 def reply_to_text(reply: Reply, width: int = 88) -> str:
     """Readable console text: title, answer, fields, source, see also, did you mean."""
     lines = [reply.title, "=" * min(len(reply.title), width)]
-    lines.extend(textwrap.wrap(reply.text, width) or [""])
+    for para in reply.text.replace("**", "").splitlines() or [""]:
+        lines.extend(textwrap.wrap(para, width) or [""])
     for name, value in reply.fields:
         lines.append(f"  {name}: {value}")
     if reply.source is not None:

@@ -46,7 +46,7 @@ FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent
 # The verifier judges the best candidate: is it the answer, or should the bot decline?
 VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
             "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
-            "addressed")
+            "addressed", "evidence")
 _ACRONYM_SHAPE = re.compile(r"^(un|min|mon|onu|mis)[a-z]{2,7}$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
@@ -209,7 +209,8 @@ class Engine:
         self._max_n = max((len(k) for k in (*self._names, *self._refusals)), default=1)
         self._single = {k[0] for k in self._names if len(k) == 1}
         self._people = [(e.id, *_given_and_surname(e)) for e in pack.entities.values()
-                        if e.kind == "official" and _looks_like_person(e.name)]
+                        if e.kind == "official" and e.field("tenure")
+                        and _looks_like_person(e.name)]
         self._given_words = {w for _, g, _ in self._people for w in g}
         self._surnames = {w for _, _, s in self._people for w in s}
         self._acronyms |= self._surnames
@@ -513,10 +514,11 @@ class Engine:
             uncovered = sum(self._idf.get(w, self._idf_unknown)
                             for w in dict.fromkeys(p.content) if w not in bag
                             and not (w.startswith("@") and w[1:] in self._fact_ents[fi]))
+            evidence = min(cov[fi] * total / 8.0, 1.0)
             phr = self.facts[fi].questions[r - int(self._first_row[fi])]
             fd = dict(zip(FEATURES, feats.tolist(), strict=True))
             fd.update(uncovered=min(uncovered, 12.0) / 4.0, has_entities=float(bool(p.entities)),
-                      addressed=addressed)
+                      addressed=addressed, evidence=evidence)
             out.append(Candidate(self.facts[fi], z, conf, phr, fd))
         out.sort(key=lambda c: -c.score)
         return p, out[:limit]
@@ -537,6 +539,8 @@ class Engine:
         if not cands:
             return Answer(question, "abstain", None, 0.0, reason="no-match", entities=p.entities)
         top = cands[0]
+        if not p.entities and any(w in SECOND_PERSON for w in p.words):
+            return Answer(question, "abstain", None, 0.0, reason="chitchat")
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
         conf = self.verify(cands)

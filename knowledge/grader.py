@@ -46,6 +46,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                       "eighty": 80, "ninety": 90, "hundred": 100})
+# Words around a name that do not change what it names ("the UNAMID mission").
+_WRAPPERS = frozenset({"un", "mission", "operation", "peacekeeping", "s", "its", "it", "is"})
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 # UN peace operations and people a pack about UN peacekeeping may not list: every one is a
@@ -332,6 +334,29 @@ class Grader:
             for f in t.forms:
                 if sorted(f.text.split()) == bag:
                     return Grade(True, "alias (word order)", f.display)
+
+        # a word that is another entity's acronym or short name names that entity
+        # ("MINUSMA mission" is not MINUSCA), unless the answer's own names use the word
+        own_words = {w for f in t.forms for w in f.text.split()}
+        for word in g.split():
+            if word in own_words:
+                continue
+            named = [f for f in self.by_text.get(word, ())
+                     if f.protected and f.owner not in t.owners]
+            if named:
+                return Grade(False, f"{word!r} names {self._what(named[0])}, not {display}")
+
+        # generic words around an exact name: "UNAMID mission", "the UN mission MINUSCA"
+        core = g.split()
+        while core and core[0] in _WRAPPERS:
+            core = core[1:]
+        while core and core[-1] in _WRAPPERS:
+            core = core[:-1]
+        core_text = " ".join(core)
+        if core and core_text != g and core_text in accepted and not any(
+                f.owner not in t.owners for f in self.by_text.get(core_text, ())):
+            return Grade(True, f"{accepted[core_text].display} (with filler words)",
+                         accepted[core_text].display)
 
         if _numbers(given) is not None and not any(ch.isdigit() for f in t.forms
                                                    for ch in f.text):

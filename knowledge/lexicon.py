@@ -13,7 +13,7 @@ here what which who whom whose when where why how whats whos wheres hows
 can could would should will shall may might must please tell me explain describe say says said
 any some all each every much many more most other another such own same
 yo hey hi hello ok okay pls plz thanks thank u ur r rn bot lol btw anyone someone know
-just really actually now currently today still ever also exactly please again
+just really actually now currently today ever also exactly please again since doing
 un uns united nations s t d ll re ve m
 up down out off thing things stuff like get got go going want wanna gonna need kind kinda sort
 lot lots bit quick question questions one guys guy ya yeah yes no not nah oh well
@@ -68,6 +68,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
+    **dict.fromkeys("authorize authorizes authorized authorise authorises authorised "
+                    "mandated".split(), "authorize"),
 }
 
 # Words that address the bot itself: chit-chat when nothing in the pack is named.

@@ -53,8 +53,12 @@ async def test_payloads_are_valid_and_complete():
     assert len(json.dumps(payloads)) < 8000
 
 
-def test_extensions_tuple():
-    assert EXTENSIONS == ("bot.cogs.ask", "bot.cogs.lookup", "bot.cogs.help")
+def test_every_extension_is_a_loadable_cog_module():
+    import importlib
+
+    assert {"bot.cogs.ask", "bot.cogs.lookup", "bot.cogs.help"} <= set(EXTENSIONS)
+    for name in EXTENSIONS:
+        assert callable(getattr(importlib.import_module(name), "setup", None)), name
 
 
 def test_commands_json_cli_offline():

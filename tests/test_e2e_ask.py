@@ -89,7 +89,7 @@ def test_mission_card(world):
 
 
 def test_did_you_mean_button_answers(world):
-    h = world.slash("ask", {"question": "who was the head"}, user=world.new_user())
+    h = world.slash("ask", {"question": "when was it established"}, user=world.new_user())
     msg = world.response(h)
     dym = [b for b in _buttons(msg) if (b.get("custom_id") or "").startswith("usgpko:f:")]
     assert dym, f"an unsure answer offers did-you-mean buttons: {_buttons(msg)}"

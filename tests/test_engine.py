@@ -94,10 +94,11 @@ def test_confidence_is_a_probability_and_higher_when_answering(engine):
     assert answered.confidence > declined.confidence
 
 
-def test_suggestions_when_unsure_are_at_most_three(engine):
-    result = engine.answer("usg")
-    assert not result.answered
-    assert len(result.suggestions) <= 3
+def test_a_question_without_a_subject_gets_did_you_mean_not_a_guess(engine):
+    result = engine.answer("when was it established")
+    assert result.status == "suggest"
+    assert 1 <= len(result.suggestions) <= 3
+    assert len({c.fact.id for c in result.suggestions}) == len(result.suggestions)
 
 
 @pytest.mark.parametrize(
