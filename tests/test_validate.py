@@ -110,7 +110,8 @@ def test_a_good_fixture_pack_has_no_problems(tmp_path):
          "entities.yaml:1: usg-pko: unknown kind 'robot'"),
         (lambda e, f: (e, f.replace("    reference: \"Example, https://www.un.org/\"\n", "")),
          "main.yaml:14: 'curated' needs 'note' and 'reference'"),
-        (lambda e, f: (e, f.replace("  questions: [What does", "  colour: red\n  questions: [What does")),
+        (lambda e, f: (e, f.replace("  questions: [What does",
+                                    "  colour: red\n  questions: [What does")),
          "main.yaml:9: unknown key 'colour'"),
     ],
 )
