@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -29,7 +28,6 @@ from rapidfuzz.distance import OSA
 from knowledge.model import Pack, QuizItem
 from knowledge.spelling import _SOUNDS, plausible_slip
 from knowledge.text import normalize
-from knowledge.yamlfile import LINE_KEY, YamlError, read_yaml
 
 ARTICLES = frozenset({"the", "a", "an"})
 # Honorifics dropped before a person's name ("Mr Ladsous", "Sir Marrack Goulding").
@@ -49,49 +47,6 @@ _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 # Words around a name that do not change what it names ("the UNAMID mission").
 _WRAPPERS = frozenset({"un", "mission", "operation", "peacekeeping", "s", "its", "it", "is"})
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
-
-# UN peace operations and people a pack about UN peacekeeping may not list: every one is a
-# lookalike to keep apart from the pack's own names (UNMIS is not UNMISS). A pack's own
-# outside.yaml adds to this list; names the pack covers are taken out of it.
-WORLD_LOOKALIKES = (
-    # peacekeeping and political missions, past and present
-    "UNTSO", "UNMOGIP", "UNEF", "UNEF II", "ONUC", "UNFICYP", "UNDOF", "UNIFIL", "UNIIMOG",
-    "UNAVEM", "UNAVEM II", "UNAVEM III", "UNTAG", "ONUCA", "UNIKOM", "MINURSO", "ONUSAL",
-    "UNAMIC", "UNPROFOR", "UNTAC", "UNOSOM", "UNOSOM II", "ONUMOZ", "UNOMUR", "UNOMIG",
-    "UNOMIL", "UNMIH", "UNAMIR", "UNASOG", "UNMOT", "UNCRO", "UNPREDEP", "UNMIBH", "UNTAES",
-    "UNMOP", "UNSMIH", "MINUGUA", "MONUA", "UNTMIH", "MIPONUH", "UNPSG", "MINURCA", "UNOMSIL",
-    "UNMIK", "UNAMSIL", "UNTAET", "UNMEE", "UNMISET", "UNMIL", "UNOCI", "MINUSTAH", "ONUB",
-    "UNMIS", "UNMIT", "MINURCAT", "UNSMIS", "UNISFA", "MINUJUSTH", "UNAMA", "UNAMI", "UNSMIL",
-    "UNSOM", "UNITAMS", "UNMHA", "BINUH", "UNOWAS", "UNOCA", "UNRCCA", "UNSCOL", "UNMIN",
-    "UNIOSIL", "BINUCA", "BINUB", "UNIPSIL", "UNOGBIS", "UNIOGBIS", "UNMA",
-    "UNSOA", "UNSOS", "UNOAU", "MONUA", "UNOB", "UNOL", "AMISOM", "AMIS", "AFISMA", "MISCA",
-    "ATMIS",
-    # departments and offices
-    "Department of Political Affairs", "DPA", "Department of Political and Peacebuilding "
-    "Affairs", "DPPA", "Department of Management", "DM", "Department of Management Strategy, "
-    "Policy and Compliance", "DMSPC", "Department of Safety and Security", "DSS",
-    "Office for the Coordination of Humanitarian Affairs", "OCHA", "Department of Field "
-    "Operations", "Department of Peacebuilding", "Peacebuilding Commission", "PBC",
-    "Peacebuilding Support Office", "PBSO", "Department of Humanitarian Affairs", "DHA",
-    "Department of Operations", "Office of Military Affairs", "OMA",
-    # countries the missions' hosts are confused with
-    "Republic of the Congo", "Congo", "Congo-Brazzaville", "Niger", "Nigeria", "Chad",
-    "Mauritania", "Guinea", "Somalia", "Ethiopia", "Eritrea", "Libya", "Haiti", "Lebanon",
-    "Cyprus", "Kosovo", "Liberia", "Sierra Leone", "Cote d'Ivoire", "Burundi", "Rwanda",
-    "Uganda", "Cameroon", "Burkina Faso", "Abyei", "Western Sahara", "South Africa",
-    "Central Africa", "North Sudan", "Kordofan",
-)
-
-# Secretaries-General and other senior UN officials.
-WORLD_PEOPLE = (
-    "Trygve Lie", "Dag Hammarskjold", "U Thant", "Kurt Waldheim", "Javier Perez de Cuellar",
-    "Boutros Boutros-Ghali", "Ban Ki-moon", "Antonio Guterres", "Guterres", "Ban", "Hammarskjold",
-    "Waldheim", "Boutros-Ghali", "Perez de Cuellar", "Atul Khare", "Khare", "Susana Malcorra",
-    "Malcorra", "Lakhdar Brahimi", "Brahimi", "Rosemary DiCarlo", "DiCarlo", "Ralph Bunche",
-    "Bunche", "Brian Urquhart", "Urquhart", "Jane Holl Lute", "Catherine Pollard",
-    "Amina Mohammed", "Kofi Annan", "Martin Griffiths", "Mark Lowcock", "Jan Egeland",
-)
-
 
 @dataclass(frozen=True)
 class Grade:
@@ -200,10 +155,9 @@ class Grader:
                 covered.add(clean(name))
             if person:
                 self._person(ent.name, ent.id)
-        people = _outside_people(pack)
-        outside = [(n, n in people) for n in pack.refusals]
-        outside += [(n, False) for n in WORLD_LOOKALIKES]
-        outside += [(n, True) for n in WORLD_PEOPLE]
+        people = set(pack.outside.get("people", ()))
+        outside = [(n, n in people) for n in (*pack.refusals,
+                                              *pack.outside.get("ambiguous", ()))]
         for name, is_person in outside:
             key = clean(name)
             if not key or key in covered:
@@ -488,23 +442,6 @@ def _cost(g: str, text: str, d: int) -> float:
     return 1.0
 
 
-def _outside_people(pack: Pack) -> set[str]:
-    """Names under a people-like heading of the pack's outside.yaml."""
-    path = Path(pack.path) / "outside.yaml"
-    out: set[str] = set()
-    try:
-        data = read_yaml(path)
-    except (YamlError, OSError):
-        return out
-    if isinstance(data, dict):
-        for key, names in data.items():
-            if key != LINE_KEY and re.search(r"people|person|official|leader|individual|"
-                                             r"name|secretar|head", str(key), re.I):
-                if isinstance(names, list):
-                    out.update(str(n) for n in names if n is not None)
-    return out
-
-
 _INSTITUTION = frozenset("""
 un united nations secretary general under department office council assembly mission missions
 operation operations peacekeeping peace support affairs commission union organization republic
@@ -512,7 +449,6 @@ democratic agency programme program fund court bureau division unit force forces
 """.split())
 _PARTICLES = frozenset({"de", "le", "la", "van", "von", "der", "den", "du", "da", "di", "bin",
                         "al", "el", "ki", "y"})
-
 
 def _person_shaped(name: str) -> bool:
     """'Jean-Pierre Lacroix', 'Ban Ki-moon'; not 'UN Secretary-General' nor a department."""

@@ -258,10 +258,13 @@ def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem
 
     outside = r.yaml(root / "outside.yaml", optional=True) or {}
     refusals: list[str] = []
+    by_kind: dict[str, tuple[str, ...]] = {}
     if isinstance(outside, dict):
         for key, names in outside.items():
             if key != LINE_KEY:
-                refusals.extend(_strs(names))
+                by_kind[str(key)] = _strs(names)
+                if key != "ambiguous":  # too vague to refuse a question on; a quiz still
+                    refusals.extend(by_kind[str(key)])  # won't accept them for an answer
     else:
         r.add(r.rel(root / "outside.yaml"), 1, "expected a mapping of lists of names")
 
@@ -277,6 +280,7 @@ def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem
         facts=facts,
         quiz=quiz,
         refusals=tuple(refusals),
+        outside=by_kind,
     )
     return pack, r.problems
 

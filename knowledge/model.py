@@ -118,6 +118,7 @@ class Pack:
     facts: dict[str, Fact]
     quiz: dict[str, QuizItem] = field(default_factory=dict)
     refusals: tuple[str, ...] = ()
+    outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
