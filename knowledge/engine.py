@@ -47,7 +47,6 @@ FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent
 VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
             "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
             "addressed", "evidence")
-_ACRONYM_SHAPE = re.compile(r"^(un|min|mon|onu|mis)[a-z]{2,7}$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 _DIGIT = re.compile(r"\d")
@@ -191,6 +190,7 @@ class Engine:
         self._refusals: dict[tuple[str, ...], str] = {}
         self._caps_refusals: set[str] = set()
         self._acronyms: set[str] = set()
+        self._mission_acronyms: set[str] = set()
         for ent in pack.entities.values():
             for name in ent.names:
                 key = tuple(normalize(name).split())
@@ -198,6 +198,8 @@ class Engine:
                     self._names[key] = ent.id
                 if len(key) == 1 and (name.isupper() or ent.kind == "mission"):
                     self._acronyms.add(key[0])
+                    if ent.kind == "mission":
+                        self._mission_acronyms.add(key[0])
         for name in pack.refusals:
             key = tuple(normalize(name).split())
             if not key or key in self._names:
@@ -213,7 +215,7 @@ class Engine:
                         and _looks_like_person(e.name)]
         self._given_words = {w for _, g, _ in self._people for w in g}
         self._surnames = {w for _, _, s in self._people for w in s}
-        self._acronyms |= self._surnames
+        self._acronyms |= self._surnames | self._given_words
 
     def _build_vocab(self, pack: Pack) -> None:
         vocab: set[str] = set(normalize(pack.source_text).split())
@@ -384,7 +386,7 @@ class Engine:
                 i += 1
         refused = refused or self._other_person(corrected)
         for w in unknown:
-            if w in frame_words and (w in raw_caps or _ACRONYM_SHAPE.match(w)):
+            if w in frame_words and (w in raw_caps or self._near_mission(w)):
                 refused = refused or w.upper()
         content = [_stem(w) for w in frame_words
                    if w not in STOPWORDS and not _YEAR.fullmatch(w)]
@@ -393,6 +395,10 @@ class Engine:
         years = [int(y) for y in _YEAR.findall(" ".join(words))]
         return Parsed(corrected, frame, content, entities, refused,
                       [w for w in unknown if w in frame_words], years)
+
+    def _near_mission(self, word: str) -> bool:
+        """One letter from a mission's acronym yet not a slip of it: another mission."""
+        return any(OSA.distance(word, m) == 1 for m in self._mission_acronyms)
 
     def _other_person(self, words: list[str]) -> str | None:
         """A name like one of ours but not it: "Pierre Lacroix", "Jean-Pierre Bemba"."""

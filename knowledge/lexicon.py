@@ -43,7 +43,8 @@ SYNONYMS: dict[str, str] = {
                     "stationed".split(), "where"),
     **dict.fromkeys("head heads headed chief leader leaders boss run runs ran lead leads led "
                     "leading charge director".split(), "head"),
-    **dict.fromkeys("tenure tenures term terms served serve serving dates".split(), "tenure"),
+    **dict.fromkeys("tenure tenures term terms served serve serving dates years".split(),
+                    "tenure"),
     **dict.fromkeys("appoint appoints appointed appointment pick picks picked choose chooses "
                     "chosen select selects selected selection nominate nominated "
                     "hire hires hired become became becomes".split(), "appoint"),
