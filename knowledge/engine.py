@@ -42,11 +42,12 @@ from knowledge.text import normalize
 MAX_QUESTION_CHARS = 400  # longer input is cut before matching: bounded time
 CALIBRATION = Path(__file__).with_name("calibration.json")
 FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent_sub", "cov",
-            "oov", "n_content", "type_miss", "year_hit", "year_miss", "retrieval", "qword_miss")
+            "oov", "n_content", "type_miss", "year_hit", "year_miss", "retrieval", "qword_miss",
+            "row_f1")
 # The verifier judges the best candidate: is it the answer, or should the bot decline?
 VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
             "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
-            "addressed", "evidence")
+            "addressed", "evidence", "row_f1")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 _DIGIT = re.compile(r"\d")
@@ -237,6 +238,7 @@ class Engine:
         frames: list[str] = []
         content_frames: list[str] = []
         row_qword: list[str | None] = []
+        row_content: list[frozenset[str]] = []
         owner: list[int] = []
         row_ents: list[set[str]] = []
         self._fact_ents: list[set[str]] = []
@@ -260,6 +262,7 @@ class Engine:
                                       or p.frame)
                 owner.append(i)
                 row_ents.append(set(p.entities))
+                row_content.append(frozenset(p.content))
                 ents.update(p.entities)
                 bag.update(p.content)
             bag.update(self.parse(f.answer).content)
@@ -292,6 +295,7 @@ class Engine:
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
         self._row_ents = row_ents
         self._row_qword = row_qword
+        self._row_content = row_content
         self._ent_facts: dict[str, np.ndarray] = {}
         self._ent_weight: dict[str, np.ndarray] = {}
         for i, ents in enumerate(self._fact_ents):
@@ -497,8 +501,13 @@ class Engine:
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
         out: list[Candidate] = []
+        q_content = frozenset(p.content)
         for fi in top.tolist():
             r = int(best_row[fi])
+            f1 = max((self._f1(q_content, self._row_content[row])
+                      for row in range(int(self._first_row[fi]),
+                                       int(self._first_row[fi]) + len(self.facts[fi].questions))),
+                     default=0.0)
             has_num, has_year, has_person = self._shape[fi]
             type_miss = float((wants[0] and not has_num) or (wants[1] and not has_year)
                               or (wants[2] and not has_person))
@@ -512,7 +521,7 @@ class Engine:
                 float(bool(q_ents - self._row_ents[r]) and bool(self._row_ents[r] - q_ents)),
                 cov[fi], oov_frac,
                 n_content, type_miss, year_hit, year_miss, retrieval[fi] / 2.6,
-                float(qword is not None and self._row_qword[r] not in (None, qword)),
+                float(qword is not None and self._row_qword[r] not in (None, qword)), f1,
             ])
             z = float(self._rank_w @ feats + self._rank_b)
             conf = _sigmoid(z)
@@ -528,6 +537,18 @@ class Engine:
             out.append(Candidate(self.facts[fi], z, conf, phr, fd))
         out.sort(key=lambda c: -c.score)
         return p, out[:limit]
+
+    def _f1(self, q: frozenset[str], row: frozenset[str]) -> float:
+        """IDF-weighted overlap of a question's and a phrasing's content words (F1)."""
+        if not q or not row:
+            return 0.0
+        idf = self._idf
+        both = sum(idf.get(w, self._idf_unknown) for w in q & row)
+        if not both:
+            return 0.0
+        precision = both / sum(idf.get(w, self._idf_unknown) for w in row)
+        recall = both / sum(idf.get(w, self._idf_unknown) for w in q)
+        return 2 * precision * recall / (precision + recall)
 
     # -- deciding --------------------------------------------------------------------------
 
