@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -119,31 +120,65 @@ def choose(engine: Engine, answerable: list[dict], decline: list[dict]) -> dict:
     return {"answer_at": round(best[1], 3), "dev": best[2:]}
 
 
+def calibrate(pack, answerable: list[dict], decline: list[dict]) -> dict:
+    """Fit the ranker, then the verifier, then the answer threshold, on these questions."""
+    cal = load_weights(Path("/nonexistent"))
+    cal["ranker"] = {"weights": {"retrieval": 4.0, "cov": 1.0}, "bias": -4.0}
+    engine = Engine(pack, weights=cal)  # the ranker's features do not depend on its weights
+    cal["ranker"] = fit_signed(*rank_rows(engine, answerable, decline), FEATURES, RANK_SIGNS)
+    engine = Engine(pack, weights=cal)
+    cal["verifier"] = fit_signed(*verify_rows(engine, answerable, decline), VERIFIER,
+                                 VERIFY_SIGNS)
+    engine = Engine(pack, weights=cal)
+    cal["answer_at"] = choose(engine, answerable, decline)["answer_at"]
+    cal["suggest_at"] = 0.25
+    return cal
+
+
+def folds(items: list[dict], k: int, seed: int = 11) -> list[list[dict]]:
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    return [shuffled[i::k] for i in range(k)]
+
+
+def cross_validate(pack, answerable: list[dict], decline: list[dict], k: int) -> tuple:
+    """Mean accuracy and decline rate on each held-out fold, fitting on the others."""
+    fa, fd = folds(answerable, k), folds(decline, k)
+    ok_a = ok_d = 0
+    for i in range(k):
+        train_a = [x for j in range(k) if j != i for x in fa[j]]
+        train_d = [x for j in range(k) if j != i for x in fd[j]]
+        engine = Engine(pack, weights=calibrate(pack, train_a, train_d))
+        s = evaluate(engine, fa[i], fd[i])
+        ok_a += sum(o.ok for o in s.answerable)
+        ok_d += sum(o.ok for o in s.decline)
+    return ok_a / len(answerable), ok_d / len(decline)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--dry-run", action="store_true", help="report, do not write")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="also report K-fold cross-validation over dev + holdout")
+    ap.add_argument("--all", action="store_true",
+                    help="fit on dev + holdout (the holdout figures are then not held out)")
     args = ap.parse_args()
     pack = load_pack()
     dev = [load_items(p) for p in DEV]
     hold = [load_items(p) for p in HOLDOUT]
-    cal = load_weights(Path("/nonexistent"))
-    cal["ranker"] = {"weights": {"retrieval": 4.0, "cov": 1.0, "year_hit": 1.0,
-                                 "type_miss": -1.0}, "bias": -4.0}
-    for _ in range(2):  # the ranker's features do not depend on its weights; one pass is enough
-        engine = Engine(pack, weights=cal)
-        cal["ranker"] = fit_signed(*rank_rows(engine, *dev), FEATURES, RANK_SIGNS)
-    engine = Engine(pack, weights=cal)
-    cal["verifier"] = fit_signed(*verify_rows(engine, *dev), VERIFIER, VERIFY_SIGNS)
-    engine = Engine(pack, weights=cal)
-    cal["answer_at"] = choose(engine, *dev)["answer_at"]
-    cal["suggest_at"] = 0.25
+    if args.cv:
+        acc, dec = cross_validate(pack, dev[0] + hold[0], dev[1] + hold[1], args.cv)
+        print(f"{args.cv}-fold cross-validation: accuracy {acc:.3f}  declined {dec:.3f}")
+    train = (dev[0] + hold[0], dev[1] + hold[1]) if args.all else dev
+    cal = calibrate(pack, *train)
     engine = Engine(pack, weights=cal)
     d, h = evaluate(engine, *dev), evaluate(engine, *hold)
     print("ranker  ", json.dumps(cal["ranker"]))
     print("verifier", json.dumps(cal["verifier"]))
     print(f"answer_at={cal['answer_at']} suggest_at={cal['suggest_at']}")
     print(f"dev:     accuracy {d.accuracy:.3f}  declined {d.decline_rate:.3f}")
-    print(f"holdout: accuracy {h.accuracy:.3f}  declined {h.decline_rate:.3f}")
+    held = " (fitted on it too)" if args.all else ""
+    print(f"holdout: accuracy {h.accuracy:.3f}  declined {h.decline_rate:.3f}{held}")
     if not args.dry_run:
         CALIBRATION.write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION.relative_to(ROOT)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -87,6 +88,7 @@ class StudyBot(dcommands.AutoShardedBot):
         """One-time start-up work (on_ready fires again on every reconnect)."""
         await self.load_extensions()
         guard_gateway_parsers(self)
+        fair_gateway()
         if self.config.api_base:
             await self.use_api_gateway()
         log.info("loaded %d extensions, %d commands; pack %s with %d facts",
@@ -108,6 +110,25 @@ class StudyBot(dcommands.AutoShardedBot):
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: free-text messages are handled by the ask cog's listener."""
         return
+
+
+def fair_gateway() -> None:
+    """Let the event loop run between two gateway events.
+
+    When many events are already buffered (a burst), discord.py's read loop parses them all
+    without yielding, so every command waits until the last event is parsed and the replies
+    bunch at the end. Yielding once per event lets each command start, and its HTTP request
+    leave, right after its own event is parsed."""
+    poll = DiscordWebSocket.poll_event
+    if getattr(poll, "__fair__", False):
+        return
+
+    async def poll_event(self: DiscordWebSocket) -> None:
+        await poll(self)
+        await asyncio.sleep(0)
+
+    poll_event.__fair__ = True  # type: ignore[attr-defined]
+    DiscordWebSocket.poll_event = poll_event  # type: ignore[method-assign]
 
 
 def guard_gateway_parsers(bot: discord.Client) -> None:

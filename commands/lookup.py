@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -91,8 +93,84 @@ def entity_card(pack: Pack, entity: Entity) -> Reply:
 
 
 def _of_kinds(pack: Pack, kinds: Iterable[str]) -> list[Entity]:
-    wanted = set(kinds)
-    return [e for e in pack.entities.values() if e.kind in wanted]
+    return list(_index(pack, kinds).entities)
+
+
+class _KindIndex:
+    """Everything the matchers need about the entities of some kinds, computed once per pack:
+    normalised names (normalize() is the expensive part of matching), their words, the exact-name
+    table, and a small LRU of autocomplete answers (Discord sends one per keystroke)."""
+
+    CACHE_MAX = 2048
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = entities
+        self.by_id = {e.id: e for e in entities}
+        self.sort_name = {e.id: e.name.casefold() for e in entities}
+        self.by_name = tuple(sorted(entities, key=lambda e: (e.name.casefold(), e.id)))
+        self.choices: list[str] = []  # normalised names (non-empty), entity order
+        self.words: list[tuple[str, ...]] = []
+        self.owners: list[str] = []  # entity id of each choice
+        self.exact: dict[str, Entity] = {}  # normalised name -> first entity bearing it
+        for ent in entities:
+            for name in ent.names:
+                n = normalize(name)
+                self.exact.setdefault(n, ent)
+                if n:
+                    self.choices.append(n)
+                    self.words.append(tuple(n.split()))
+                    self.owners.append(ent.id)
+        self.answers: OrderedDict[str, tuple[tuple[str, str], ...]] = OrderedDict()
+
+
+# (id(pack), kinds) -> (the pack, its entity objects when indexed, index). The pack is
+# mutable, so an index is reused only while the pack still holds the very same entities.
+_INDEXES: dict[tuple[int, frozenset[str]], tuple[weakref.ref[Pack], tuple[Entity, ...],
+                                                  _KindIndex]] = {}
+
+
+def _index(pack: Pack, kinds: Iterable[str]) -> _KindIndex:
+    wanted = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
+    key = (id(pack), wanted)
+    hit = _INDEXES.get(key)
+    current = tuple(pack.entities.values())
+    if hit is not None:
+        ref, snapshot, index = hit
+        if ref() is pack and len(snapshot) == len(current) and all(
+                a is b for a, b in zip(snapshot, current, strict=True)):
+            return index
+    index = _KindIndex(tuple(e for e in current if e.kind in wanted))
+    if len(_INDEXES) > 64:  # packs come and go in tests: keep the table small
+        _INDEXES.clear()
+    _INDEXES[key] = (weakref.ref(pack), current, index)
+    return index
+
+
+def _rank(q: str, index: _KindIndex) -> list[tuple[Entity, float]]:
+    """Relevance of each indexed entity to a normalised, non-empty query, best first."""
+    best: dict[str, float] = {}
+    for n, words, eid in zip(index.choices, index.words, index.owners, strict=True):
+        if n == q:
+            score = 200.0
+        elif n.startswith(q):
+            score = 150.0 - min(len(n) - len(q), 40) / 10
+        elif any(w.startswith(q) for w in words):
+            score = 130.0
+        elif q in n:
+            score = 110.0
+        else:
+            continue
+        if score > best.get(eid, 0.0):
+            best[eid] = score
+    if index.choices:
+        hits = process.extract(q, index.choices, scorer=fuzz.WRatio, limit=None,
+                               score_cutoff=72)
+        for _, score, idx in hits:
+            eid = index.owners[idx]
+            best[eid] = max(best.get(eid, 0.0), float(score))
+    names = index.sort_name
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+    return [(index.by_id[eid], score) for eid, score in ranked]
 
 
 def _score(query: str, entities: list[Entity]) -> list[tuple[Entity, float]]:
@@ -100,35 +178,7 @@ def _score(query: str, entities: list[Entity]) -> list[tuple[Entity, float]]:
     q = normalize(query)
     if not q:
         return []
-    best: dict[str, float] = {}
-    choices: list[str] = []
-    owners: list[Entity] = []
-    for ent in entities:
-        for name in ent.names:
-            n = normalize(name)
-            if not n:
-                continue
-            choices.append(n)
-            owners.append(ent)
-            if n == q:
-                score = 200.0
-            elif n.startswith(q):
-                score = 150.0 - min(len(n) - len(q), 40) / 10
-            elif any(w.startswith(q) for w in n.split()):
-                score = 130.0
-            elif q in n:
-                score = 110.0
-            else:
-                continue
-            best[ent.id] = max(best.get(ent.id, 0.0), score)
-    if choices:
-        hits = process.extract(q, choices, scorer=fuzz.WRatio, limit=None, score_cutoff=72)
-        for _, score, idx in hits:
-            eid = owners[idx].id
-            best[eid] = max(best.get(eid, 0.0), float(score))
-    by_id = {e.id: e for e in entities}
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name.casefold()))
-    return [(by_id[eid], score) for eid, score in ranked]
+    return _rank(q, _KindIndex(tuple(entities)))
 
 
 def _choice_name(entity: Entity) -> str:
@@ -142,29 +192,42 @@ def _choice_name(entity: Entity) -> str:
 
 def autocomplete(pack: Pack, kinds: Iterable[str], partial: str) -> list[tuple[str, str]]:
     """At most 25 (name, value) choices; value is the entity id. Empty input lists by name."""
-    entities = _of_kinds(pack, kinds)
+    index = _index(pack, kinds)
+    cached = index.answers.get(partial)
+    if cached is not None:
+        index.answers.move_to_end(partial)
+        return list(cached)
     if not partial.strip():
-        ranked = sorted(entities, key=lambda e: (e.name.casefold(), e.id))
+        ranked: Iterable[Entity] = index.by_name
     else:
-        ranked = [e for e, _ in _score(partial, entities)]
-    return [(_choice_name(e), e.id[:CHOICE_NAME_MAX]) for e in ranked[:MAX_CHOICES]]
+        q = normalize(partial)
+        ranked = [e for e, _ in _rank(q, index)] if q else []
+    out = tuple((_choice_name(e), e.id[:CHOICE_NAME_MAX]) for e in list(ranked)[:MAX_CHOICES])
+    index.answers[partial] = out
+    if len(index.answers) > index.CACHE_MAX:
+        index.answers.popitem(last=False)
+    return list(out)
 
 
 def find_entity(pack: Pack, kinds: Iterable[str], query: str) -> Entity | None:
     """The entity a query names: by id, by exact name or alias, or by a clear fuzzy match."""
     kinds = tuple(kinds)
-    entities = _of_kinds(pack, kinds)
     q = query.strip()
     if not q:
         return None
     ent = pack.entities.get(q)
     if ent is not None and ent.kind in kinds:
         return ent
+    index = _index(pack, kinds)
     nq = normalize(q)
-    for e in entities:
-        if any(normalize(n) == nq for n in e.names):
-            return e
-    ranked = _score(q, entities)
+    exact = index.exact.get(nq)
+    if exact is not None:
+        return exact
+    ranked = _rank(nq, index) if nq else []
+    return _clear_winner(ranked)
+
+
+def _clear_winner(ranked: list[tuple[Entity, float]]) -> Entity | None:
     if not ranked:
         return None
     top, score = ranked[0]
@@ -183,7 +246,9 @@ def lookup(pack: Pack, kinds: Iterable[str], query: str, what: str = "entry") ->
     ent = find_entity(pack, kinds, query)
     if ent is not None:
         return entity_card(pack, ent)
-    ranked = _score(query, _of_kinds(pack, kinds))[:3]
+    index = _index(pack, kinds)
+    nq = normalize(query)
+    ranked = (_rank(nq, index) if nq else [])[:3]
     if ranked:
         return Reply(
             title="Not sure",
@@ -192,7 +257,7 @@ def lookup(pack: Pack, kinds: Iterable[str], query: str, what: str = "entry") ->
             suggestions=[Action(label=e.name, kind="entity", target=e.id) for e, _ in ranked],
             question=query,
         )
-    names = ", ".join(e.name for e in sorted(_of_kinds(pack, kinds), key=lambda e: e.name)[:10])
+    names = ", ".join(e.name for e in sorted(index.entities, key=lambda e: e.name)[:10])
     return Reply(
         title="I don't know",
         text=f"I don't have a {what} by that name." + (f" I know: {names}." if names else ""),

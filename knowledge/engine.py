@@ -111,6 +111,7 @@ class Parsed:
     refused: str | None = None
     unknown: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    slots: str = ""  # the frame with a "@" where each entity was
 
 
 def _stem(word: str) -> str:
@@ -209,7 +210,11 @@ class Engine:
                 self._caps_refusals.add(key[0])  # "WHO": only when written in capitals
             else:
                 self._refusals[key] = name
-        self._max_n = max((len(k) for k in (*self._names, *self._refusals)), default=1)
+        # name lengths by first word, so parsing tries only the lengths that can match
+        lengths: dict[str, set[int]] = {}
+        for k in (*self._names, *self._refusals):
+            lengths.setdefault(k[0], set()).add(len(k))
+        self._lengths = {w: tuple(sorted(n)) for w, n in lengths.items()}
         self._single = {k[0] for k in self._names if len(k) == 1}
         self._people = [(e.id, *_given_and_surname(e)) for e in pack.entities.values()
                         if e.kind == "official" and e.field("tenure")
@@ -239,6 +244,7 @@ class Engine:
         content_frames: list[str] = []
         row_qword: list[str | None] = []
         row_content: list[frozenset[str]] = []
+        row_slots: list[str] = []
         owner: list[int] = []
         row_ents: list[set[str]] = []
         self._fact_ents: list[set[str]] = []
@@ -262,6 +268,7 @@ class Engine:
                                       or p.frame)
                 owner.append(i)
                 row_ents.append(set(p.entities))
+                row_slots.append(p.slots)
                 row_content.append(frozenset(p.content))
                 ents.update(p.entities)
                 bag.update(p.content)
@@ -296,6 +303,7 @@ class Engine:
         self._row_ents = row_ents
         self._row_qword = row_qword
         self._row_content = row_content
+        self._row_slots = row_slots
         self._ent_facts: dict[str, np.ndarray] = {}
         self._ent_weight: dict[str, np.ndarray] = {}
         for i, ents in enumerate(self._fact_ents):
@@ -371,9 +379,11 @@ class Engine:
         refused = next((w.upper() for w in raw_caps if w in self._caps_refusals), None)
         entities: list[str] = []
         frame_words: list[str] = []
+        slot_words: list[str] = []
         i = 0
         while i < len(corrected):
-            for n in range(min(self._max_n, len(corrected) - i), 0, -1):
+            lengths = self._lengths.get(corrected[i], ()) + self._lengths.get(words[i], ())
+            for n in sorted({n for n in lengths if n <= len(corrected) - i}, reverse=True):
                 key, raw_key = tuple(corrected[i:i + n]), tuple(words[i:i + n])
                 if raw_key in self._refusals or key in self._refusals:
                     refused = refused or self._refusals.get(raw_key) or self._refusals[key]
@@ -383,10 +393,12 @@ class Engine:
                 if eid is not None:
                     if eid not in entities:
                         entities.append(eid)
+                    slot_words.append("@")
                     i += n
                     break
             else:
                 frame_words.append(corrected[i])
+                slot_words.append(_stem(corrected[i]))
                 i += 1
         refused = refused or self._other_person(corrected)
         for w in unknown:
@@ -398,7 +410,7 @@ class Engine:
         frame = " ".join(_stem(w) for w in frame_words)
         years = [int(y) for y in _YEAR.findall(" ".join(words))]
         return Parsed(corrected, frame, content, entities, refused,
-                      [w for w in unknown if w in frame_words], years)
+                      [w for w in unknown if w in frame_words], years, " ".join(slot_words))
 
     def _near_mission(self, word: str) -> bool:
         """One letter from a mission's acronym yet not a slip of it: another mission."""
@@ -495,7 +507,6 @@ class Engine:
         top = np.argpartition(-retrieval, k - 1)[:k] if nf > k else np.arange(nf)
 
         wants = self._wants(p.words)
-        q_ents = set(p.entities)
         qword = _qword(p.words)
         addressed = float(not p.entities and any(w in SECOND_PERSON for w in p.words))
         n_content = min(len(p.content), 6) / 6.0
@@ -518,7 +529,7 @@ class Engine:
             feats = np.asarray([
                 wr[r], ra[r], ent_hit[fi], specific_miss[fi],
                 float(not p.entities and bool(self._row_has_ent[r])),
-                float(bool(q_ents - self._row_ents[r]) and bool(self._row_ents[r] - q_ents)),
+                self._substituted(p, r, fi),
                 cov[fi], oov_frac,
                 n_content, type_miss, year_hit, year_miss, retrieval[fi] / 2.6,
                 float(qword is not None and self._row_qword[r] not in (None, qword)), f1,
@@ -537,6 +548,27 @@ class Engine:
             out.append(Candidate(self.facts[fi], z, conf, phr, fd))
         out.sort(key=lambda c: -c.score)
         return p, out[:limit]
+
+    def _is_specific(self, entity_id: str) -> bool:
+        return len(self._ent_facts.get(entity_id, ())) <= self._specific
+
+    def _substituted(self, p: Parsed, row: int, fi: int) -> float:
+        """1.0 when the question names an entity where the matched phrasing names another:
+        the same question about something else ("who appoints the Secretary-General" against
+        "who appoints the USG-PKO"), or a specific entity the fact knows nothing about."""
+        q_ents, row_ents = set(p.entities), self._row_ents[row]
+        if not q_ents - row_ents or not row_ents - q_ents:
+            return 0.0
+        if p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
+            return 1.0  # same wording, other subject
+        fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
+        ours = [e for e in q_ents - fact_ents if self._is_specific(e)]
+        theirs = [e for e in row_ents - q_ents if self._is_specific(e)]
+        if not ours or not theirs:
+            return 0.0
+        related = {r for e in theirs if e in self.pack.entities
+                   for r in self.pack.entities[e].related}
+        return 0.0 if all(e in related for e in ours) else 1.0
 
     def _f1(self, q: frozenset[str], row: frozenset[str]) -> float:
         """IDF-weighted overlap of a question's and a phrasing's content words (F1)."""
@@ -571,8 +603,8 @@ class Engine:
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
         conf = self.verify(cands)
-        tied = [c for c in cands[1:3] if c.fact.answer != top.fact.answer
-                and top.confidence - c.confidence < 0.01]
+        rival = self.rival(cands)
+        tied = rival is not None and top.confidence - rival.confidence < 0.01
         if conf >= self.answer_at and not tied:
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
@@ -582,10 +614,16 @@ class Engine:
                           reason="close", entities=p.entities)
         return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities)
 
+    def rival(self, cands: list[Candidate]) -> Candidate | None:
+        """The best candidate about something else than the top one (no entity in common)."""
+        top = set(cands[0].fact.entities)
+        return next((c for c in cands[1:] if not top & set(c.fact.entities)
+                     and c.fact.answer != cands[0].fact.answer), None)
+
     def verifier_features(self, cands: list[Candidate]) -> np.ndarray:
         top = cands[0]
-        others = [c for c in cands[1:] if c.fact.answer != top.fact.answer]
-        gap = top.confidence - (others[0].confidence if others else 0.0)
+        rival = self.rival(cands)
+        gap = top.confidence - (rival.confidence if rival else 0.0)
         f = dict(top.features, rank_p=top.confidence, rank_gap=gap)
         return np.asarray([f[k] for k in VERIFIER])
 

@@ -147,10 +147,14 @@ class Grader:
         self.surnames: dict[str, set[str]] = {}   # surname text -> owners
         self.given_words: set[str] = set()         # words of given names of known people
         covered: set[str] = set()
+        # too vague to accept for an answer, even where the matcher takes it as an alias
+        vague = {clean(n) for n in pack.outside.get("ambiguous", ())}
         for ent in pack.entities.values():
             person = ent.kind == "official" and _person_shaped(ent.name)
             has_acronym = any(_is_acronym(n) for n in ent.names)
             for name in ent.names:
+                if clean(name) in vague:
+                    continue
                 self._add(name, ent.id, person, has_acronym)
                 covered.add(clean(name))
             if person:

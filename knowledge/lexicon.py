@@ -35,7 +35,7 @@ ambassador minister
 SYNONYMS: dict[str, str] = {
     **dict.fromkeys("start started starts begin began begun beginning founded found create "
                     "created creation establish established establishment formed launch "
-                    "launched setup born".split(), "establish"),
+                    "launched setup".split(), "establish"),
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
                     "conclude concluded".split(), "end"),

@@ -16,6 +16,8 @@ _FOLD = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l",
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and invisible characters; keeps punctuation."""
+    if text.isascii():
+        return text.lower()
     text = text.translate(_INVISIBLE)
     text = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
     return "".join(c for c in text if not unicodedata.combining(c))

@@ -12,7 +12,7 @@ from discord.ext import commands as dcommands
 
 from bot.client import APOLOGY, StudyBot
 from bot.cooldown import Limiter, polite_wait
-from bot.respond import reply_to_message, send_reply
+from bot.respond import RenderedCache, reply_to_message, send_reply
 from commands.ask import ask
 from commands.reply import Reply
 
@@ -44,10 +44,32 @@ class AskCog(dcommands.Cog, name="Ask"):
         self.limiter = Limiter(bot.config.cooldown_rate, bot.config.cooldown_per)
         self.defer_after = DEFER_AFTER
         self._warned: set[int] = set()
+        # The engine is fixed for the bot's life and answers from the question alone, so the
+        # same question gets the same Reply: keep recent ones, rendered.
+        self.answers = RenderedCache()
+        self._pending: dict[tuple[int, str], asyncio.Future[Reply]] = {}
+
+    def _key(self, question: str) -> tuple[int, str]:
+        return (id(self.bot.engine), question)
 
     async def answer(self, question: str) -> Reply:
-        """The engine's Reply, computed off the event loop."""
-        return await asyncio.to_thread(ask, self.bot.engine, question)
+        """The engine's Reply, computed off the event loop (or remembered). Asked again while
+        being computed, the question waits for the same computation."""
+        key = self._key(question)
+        hit = self.answers.get(key)
+        if hit is not None:
+            return hit[0]
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(asyncio.to_thread(ask, self.bot.engine, question))
+            self._pending[key] = pending
+            pending.add_done_callback(lambda fut: self._settle(key, fut))
+        return await asyncio.shield(pending)
+
+    def _settle(self, key: tuple[int, str], fut: asyncio.Future[Reply]) -> None:
+        self._pending.pop(key, None)
+        if not fut.cancelled() and fut.exception() is None:
+            self.answers.put(key, fut.result())
 
     @app_commands.command(name="ask", description="Ask a question about UN peacekeeping "
                                                   "leadership, departments and missions.")
@@ -58,11 +80,17 @@ class AskCog(dcommands.Cog, name="Ask"):
         if wait:
             await interaction.response.send_message(polite_wait(wait), ephemeral=True)
             return
+        hit = self.answers.get(self._key(question))
+        if hit is not None:  # asked before: no work, answer at once
+            await send_reply(interaction, hit[0], embed=hit[1])
+            return
         task = asyncio.ensure_future(self.answer(question))
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         if not done:
             await interaction.response.defer(thinking=True)
-        await send_reply(interaction, await task)
+        reply = await task
+        hit = self.answers.get(self._key(question))
+        await send_reply(interaction, reply, embed=hit[1] if hit and hit[0] is reply else None)
 
     @dcommands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands as dcommands
 
 from bot.client import StudyBot
-from bot.respond import send_reply
+from bot.respond import RenderedCache, send_reply
 from commands.lookup import (
     MISSION_KINDS,
     OFFICIAL_KINDS,
@@ -25,6 +25,19 @@ class LookupCog(dcommands.Cog, name="Lookup"):
 
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
+        self.cards = RenderedCache()
+
+    async def _lookup(self, interaction: discord.Interaction, kinds: tuple[str, ...], name: str,
+                      what: str) -> None:
+        """The card (or suggestions) for `name`: the same every time for the same pack, so it
+        is rendered once and kept in a small LRU."""
+        pack = self.bot.pack
+        key = (id(pack), kinds, name, what)
+        hit = self.cards.get(key)
+        if hit is None:
+            hit = self.cards.put(key, lookup(pack, kinds, name, what))
+        reply, embed = hit
+        await send_reply(interaction, reply, embed=embed)
 
     def _choices(self, kinds: tuple[str, ...], current: str) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=n, value=v)
@@ -35,7 +48,7 @@ class LookupCog(dcommands.Cog, name="Lookup"):
     @app_commands.describe(name="Mission name or acronym, e.g. MINUSCA")
     async def mission(self, interaction: discord.Interaction,
                       name: app_commands.Range[str, 1, NAME_MAX]) -> None:
-        await send_reply(interaction, lookup(self.bot.pack, MISSION_KINDS, name, "mission"))
+        await self._lookup(interaction, MISSION_KINDS, name, "mission")
 
     @mission.autocomplete("name")
     async def mission_name(self, interaction: discord.Interaction,
@@ -47,7 +60,7 @@ class LookupCog(dcommands.Cog, name="Lookup"):
     @app_commands.describe(name="Name or title, e.g. Jean-Pierre Lacroix")
     async def official(self, interaction: discord.Interaction,
                        name: app_commands.Range[str, 1, NAME_MAX]) -> None:
-        await send_reply(interaction, lookup(self.bot.pack, OFFICIAL_KINDS, name, "official"))
+        await self._lookup(interaction, OFFICIAL_KINDS, name, "official")
 
     @official.autocomplete("name")
     async def official_name(self, interaction: discord.Interaction,
@@ -59,7 +72,7 @@ class LookupCog(dcommands.Cog, name="Lookup"):
     @app_commands.describe(name="Topic, e.g. DPKO or peacekeeping")
     async def topic(self, interaction: discord.Interaction,
                     name: app_commands.Range[str, 1, NAME_MAX]) -> None:
-        await send_reply(interaction, lookup(self.bot.pack, TOPIC_KINDS, name, "topic"))
+        await self._lookup(interaction, TOPIC_KINDS, name, "topic")
 
     @topic.autocomplete("name")
     async def topic_name(self, interaction: discord.Interaction,

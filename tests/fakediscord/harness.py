@@ -104,6 +104,15 @@ class BotProcess:
             return None
         return None
 
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU time the live process has used so far (Linux), in seconds."""
+        try:
+            stat = Path(f"/proc/{self.pid}/stat").read_text()
+        except OSError:
+            return None
+        fields = stat[stat.rindex(")") + 2:].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self, timeout: float = 10.0) -> int | None:
         proc = self.proc
         if proc is None:

@@ -135,6 +135,14 @@ class Session:
     buffer: list[dict[str, Any]] = field(default_factory=list)
     conn: GatewayConn | None = None
 
+    @property
+    def shard_id(self) -> int:
+        return int(self.shard[0]) if self.shard else 0
+
+    @property
+    def shard_count(self) -> int:
+        return int(self.shard[1]) if self.shard else 1
+
 
 class GatewayConn:
     def __init__(self, ws: web.WebSocketResponse, compress: str | None) -> None:
@@ -173,6 +181,7 @@ class FakeDiscord:
         channels: int = 20,
         users: int = 5,
         keep_events: int = 5000,
+        guilds: int = 1,
     ) -> None:
         self.token = token
         self.heartbeat_interval_ms = heartbeat_interval_ms
@@ -190,7 +199,15 @@ class FakeDiscord:
         self.channels: list[dict[str, Any]] = [
             P.text_channel(self.ids.next(), self.guild_id, f"chan-{i}", i) for i in range(channels)
         ]
-        self.channel_by_id: dict[int, dict[str, Any]] = {int(c["id"]): c for c in self.channels}
+        # More guilds (for sharding: Discord routes a guild to shard (guild_id >> 22) % count).
+        # Guild k's id is k ms later than the first, so with N shards guilds 0..N-1 cover them.
+        self.guild_channels: dict[int, list[dict[str, Any]]] = {self.guild_id: self.channels}
+        for k in range(1, guilds):
+            gid = (((self.guild_id >> 22) + k) << 22) | (self.ids.next() & 0x3FFFFF)
+            self.guild_channels[gid] = [
+                P.text_channel(self.ids.next(), gid, f"g{k}-chan-{i}", i) for i in range(2)]
+        self.channel_by_id: dict[int, dict[str, Any]] = {
+            int(c["id"]): c for chans in self.guild_channels.values() for c in chans}
         self.dm_channels: dict[int, dict[str, Any]] = {}  # channel id -> channel
         self.dm_by_user: dict[int, int] = {}
         self.messages: dict[int, dict[str, Any]] = {}
@@ -198,6 +215,7 @@ class FakeDiscord:
         self.interactions: dict[int, InteractionHandle] = {}
         self.interactions_by_token: dict[str, InteractionHandle] = {}
         self.requests: list[Recorded] = []
+        self.rest_peers: set[Any] = set()  # client (host, port) of every REST connection seen
         self.faults: list[Fault] = []
         self.unhandled: list[Recorded] = []
         self.gateway_log: list[dict[str, Any]] = []  # what the client sent on the gateway
@@ -205,7 +223,7 @@ class FakeDiscord:
         self.resumes = 0
         self.heartbeats = 0
         self.ack_heartbeats = True
-        self.session: Session | None = None
+        self.shard_sessions: dict[int, Session] = {}  # shard id -> its current session
         self.sessions: dict[str, Session] = {}
         self.conns: list[GatewayConn] = []
         self._events: list[tuple[str, dict[str, Any]]] = []  # ("message"|"edit"|..., payload)
@@ -250,9 +268,35 @@ class FakeDiscord:
 
     @property
     def guild_payload(self) -> dict[str, Any]:
+        return self.guild_payload_for(self.guild_id)
+
+    def guild_payload_for(self, guild_id: int) -> dict[str, Any]:
         members = [P.member(self.bot_user)] + [P.member(u) for u in self.users]
-        return P.guild(self.guild_id, "Study Group", owner_id=self.owner_id,
-                       channels=self.channels, members=members)
+        name = "Study Group" if guild_id == self.guild_id else f"Study Group {guild_id % 1000}"
+        return P.guild(guild_id, name, owner_id=self.owner_id,
+                       channels=self.guild_channels[guild_id], members=members)
+
+    @property
+    def guild_ids(self) -> list[int]:
+        return list(self.guild_channels)
+
+    @property
+    def session(self) -> Session | None:
+        """Shard 0's session (the only one unless the bot is sharded)."""
+        return self.shard_sessions.get(0) or next(iter(self.shard_sessions.values()), None)
+
+    @staticmethod
+    def shard_of(guild_id: int | None, shard_count: int) -> int:
+        """Discord's routing: guild events go to shard (guild_id >> 22) % shard_count; DMs
+        to shard 0."""
+        return 0 if guild_id is None else (guild_id >> 22) % max(shard_count, 1)
+
+    def _session_for(self, data: Any) -> Session | None:
+        if not self.shard_sessions:
+            return None
+        count = next(iter(self.shard_sessions.values())).shard_count
+        gid = data.get("guild_id") if isinstance(data, dict) else None
+        return self.shard_sessions.get(self.shard_of(int(gid) if gid else None, count))
 
     def channel(self, index: int = 0) -> int:
         return int(self.channels[index]["id"])
@@ -376,11 +420,14 @@ class FakeDiscord:
     # ------------------------------------------------------------------ acting as users
 
     async def dispatch(self, event: str, data: Any) -> int:
-        """Send a DISPATCH to the current session (buffered and replayed on RESUME if the
-        connection is down). Returns its sequence number."""
-        session = self.session
+        """Send a DISPATCH to the session of the shard it belongs to (buffered and replayed on
+        RESUME if the connection is down). Returns its sequence number."""
+        session = self._session_for(data)
         if session is None:
             raise FakeTimeout("no gateway session: the bot has not identified")
+        return await self._dispatch_to(session, event, data)
+
+    async def _dispatch_to(self, session: Session, event: str, data: Any) -> int:
         session.seq += 1
         payload = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}
         session.buffer.append(payload)
@@ -418,14 +465,14 @@ class FakeDiscord:
             cid = channel_id if channel_id is not None else self.channel(0)
             ch = self.channel_by_id[cid]
             base.update({
-                "guild_id": str(self.guild_id),
-                "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
+                "guild_id": ch["guild_id"],
+                "guild": {"id": ch["guild_id"], "locale": "en-US", "features": []},
                 "guild_locale": "en-US",
                 "channel_id": ch["id"],
                 "channel": ch,
                 "member": P.member(user, permissions=P.MEMBER_PERMISSIONS),
                 "context": 0,
-                "authorizing_integration_owners": {"0": str(self.guild_id)},
+                "authorizing_integration_owners": {"0": ch["guild_id"]},
             })
         return base
 
@@ -518,10 +565,10 @@ class FakeDiscord:
         else:
             cid = channel_id if channel_id is not None else self.channel(0)
             msg = P.message(self.ids.next(), cid, user, content=content, mentions=mentions,
-                            guild_id=self.guild_id)
+                            guild_id=int(self.channel_by_id[cid]["guild_id"]))
             msg["member"] = {k: v for k, v in P.member(user).items() if k != "user"}
         self.messages[int(msg["id"])] = msg
-        session = self.session
+        session = self._session_for(msg)
         intents = session.intents if session else 0
         needed = P.INTENT_DIRECT_MESSAGES if dm else P.INTENT_GUILD_MESSAGES
         if intents & needed:
@@ -589,19 +636,22 @@ class FakeDiscord:
             sess = Session(id=secrets.token_hex(16), intents=int(d.get("intents", 0)),
                            shard=d.get("shard"))
             self.sessions[sess.id] = sess
-            if self.session is not None and self.session.conn is not None:
-                old = self.session.conn
-                self.session.conn = None
+            previous = self.shard_sessions.get(sess.shard_id)
+            if previous is not None and previous.conn is not None:
+                old = previous.conn
+                previous.conn = None
                 if old is not conn:
                     with contextlib.suppress(Exception):
                         await old.ws.close(code=4000)
-            self.session = sess
+            self.shard_sessions[sess.shard_id] = sess
             sess.conn = conn
             conn.session = sess
+            mine = [g for g in self.guild_channels
+                    if self.shard_of(g, sess.shard_count) == sess.shard_id]
             ready = {
                 "v": 10,
                 "user": self.bot_user,
-                "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+                "guilds": [{"id": str(g), "unavailable": True} for g in mine],
                 "session_id": sess.id,
                 "session_type": "normal",
                 "resume_gateway_url": self.gateway_url,
@@ -614,8 +664,9 @@ class FakeDiscord:
             }
             if sess.shard is not None:
                 ready["shard"] = sess.shard
-            await self.dispatch("READY", ready)
-            await self.dispatch("GUILD_CREATE", self.guild_payload)
+            await self._dispatch_to(sess, "READY", ready)
+            for g in mine:
+                await self._dispatch_to(sess, "GUILD_CREATE", self.guild_payload_for(g))
             self._ready.set()
             self._notify()
         elif op == OP_RESUME:
@@ -633,7 +684,7 @@ class FakeDiscord:
             for payload in list(sess.buffer):
                 if payload["s"] > last:
                     await conn.send(payload)
-            await self.dispatch("RESUMED", {})
+            await self._dispatch_to(sess, "RESUMED", {})
             self._notify()
         elif op in (OP_PRESENCE, OP_VOICE_STATE, OP_REQUEST_MEMBERS):
             if op == OP_REQUEST_MEMBERS and isinstance(d, dict):
@@ -649,6 +700,8 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         method = request.method
+        if request.transport is not None:
+            self.rest_peers.add(request.transport.get_extra_info("peername"))
         body = await self._read_body(request)
         rec = Recorded(method, path, dict(request.query), body, 0, time.perf_counter())
         self.requests.append(rec)
@@ -752,7 +805,9 @@ class FakeDiscord:
                 u = next((x for x in self.users + [self.bot_user] if int(x["id"]) == uid), None)
                 return self._json(u) if u else self._error(404, "Unknown User", 10013)
             if method == "GET" and seg[0] == "guilds" and n == 2:
-                return self._json(self.guild_payload)
+                if int(seg[1]) not in self.guild_channels:
+                    return self._error(404, "Unknown Guild", 10004)
+                return self._json(self.guild_payload_for(int(seg[1])))
         except (KeyError, ValueError, TypeError) as exc:
             return self._error(400, f"Invalid Form Body: {exc}", 50035)
         rec = Recorded(method, path, dict(request.query), body, 404, time.perf_counter())
@@ -843,7 +898,7 @@ class FakeDiscord:
         msg = P.message(
             self.ids.next(), channel_id, self.bot_user,
             content=body.get("content") or "",
-            guild_id=None if is_dm else self.guild_id,
+            guild_id=None if is_dm else int(self.channel_by_id[channel_id]["guild_id"]),
             embeds=body.get("embeds"),
             components=body.get("components"),
             flags=int(body.get("flags") or 0),
