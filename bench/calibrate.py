@@ -55,11 +55,15 @@ def verify_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
     return np.asarray(X), np.asarray(y)
 
 
-def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> tuple:
-    """Class-balanced, L2-regularised logistic regression by Newton's method."""
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30,
+        balanced: bool = True) -> tuple:
+    """L2-regularised logistic regression by Newton's method; `balanced` weighs both classes
+    equally (right for ranking, where right candidates are rare), else every row counts once
+    (right for a confidence that should read as a probability)."""
     Xb = np.hstack([X, np.ones((len(X), 1))])
     pos, neg = max(y.sum(), 1.0), max(len(y) - y.sum(), 1.0)
-    sw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
+    sw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg)) if balanced \
+        else np.ones(len(y))
     reg = l2 * np.eye(Xb.shape[1])
     reg[-1, -1] = 0.0
     w = np.zeros(Xb.shape[1])
@@ -74,11 +78,12 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> tuple
     return w[:-1], float(w[-1])
 
 
-def fit_signed(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], signs: dict) -> dict:
+def fit_signed(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], signs: dict,
+               balanced: bool = True) -> dict:
     """Fit, then drop any feature whose weight has the wrong sign and fit again."""
     keep = list(range(len(names)))
     while True:
-        w, b = fit(X[:, keep], y)
+        w, b = fit(X[:, keep], y, balanced=balanced)
         wrong = [k for k, wk in zip(keep, w, strict=True)
                  if signs.get(names[k], 0) * wk < 0]
         if not wrong:
@@ -128,7 +133,7 @@ def calibrate(pack, answerable: list[dict], decline: list[dict]) -> dict:
     cal["ranker"] = fit_signed(*rank_rows(engine, answerable, decline), FEATURES, RANK_SIGNS)
     engine = Engine(pack, weights=cal)
     cal["verifier"] = fit_signed(*verify_rows(engine, answerable, decline), VERIFIER,
-                                 VERIFY_SIGNS)
+                                 VERIFY_SIGNS, balanced=False)
     engine = Engine(pack, weights=cal)
     cal["answer_at"] = choose(engine, answerable, decline)["answer_at"]
     cal["suggest_at"] = 0.25
