@@ -34,6 +34,7 @@ from knowledge.lexicon import (
     WANTS_DATE,
     WANTS_NUMBER,
     WANTS_PERSON,
+    WANTS_PLACE,
 )
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
@@ -285,8 +286,11 @@ class Engine:
             kinds = {self.pack.entities[e].kind for e in f.entities if e in self.pack.entities}
             person = bool(kinds & {"official", "body", "department"}) or bool(
                 re.search(r"\b[A-Z][a-zé]+ [A-Z][a-zé]+", f.answer))
+            mentioned = set(f.entities) | self._loose_ents[i]
+            place = any(self.pack.entities[e].kind in ("place", "mission")
+                        for e in mentioned if e in self.pack.entities)
             self._shape.append((bool(_DIGIT.search(f.answer)), bool(_YEAR.search(f.answer)),
-                                person))
+                                person, place))
             named, spans = _years_covered(f.answer)
             lead = self.pack.entities.get(f.entities[0]) if f.entities else None
             tenure = lead.field("tenure") if lead is not None and lead.kind == "official" \
@@ -441,11 +445,13 @@ class Engine:
     # -- scoring ---------------------------------------------------------------------------
 
     @staticmethod
-    def _wants(words: list[str]) -> tuple[bool, bool, bool]:
+    def _wants(words: list[str]) -> tuple[bool, bool, bool, bool]:
+        """Does the question want a number, a date, a person or body, a place?"""
         text = " ".join(words)
         return (any(re.search(rf"\b{w}\b", text) for w in WANTS_NUMBER),
                 any(re.search(rf"\b{w}\b", text) for w in WANTS_DATE),
-                any(re.search(rf"\b{w}\b", text) for w in WANTS_PERSON))
+                any(re.search(rf"\b{w}\b", text) for w in WANTS_PERSON),
+                any(re.search(rf"\b{w}\b", text) for w in WANTS_PLACE))
 
     def candidates(self, question: str, limit: int = 8) -> tuple[Parsed, list[Candidate]]:
         """The best facts for a question, most likely first, with their confidence."""
@@ -519,9 +525,9 @@ class Engine:
                       for row in range(int(self._first_row[fi]),
                                        int(self._first_row[fi]) + len(self.facts[fi].questions))),
                      default=0.0)
-            has_num, has_year, has_person = self._shape[fi]
+            has_num, has_year, has_person, has_place = self._shape[fi]
             type_miss = float((wants[0] and not has_num) or (wants[1] and not has_year)
-                              or (wants[2] and not has_person))
+                              or (wants[2] and not has_person) or (wants[3] and not has_place))
             fy = self._years[fi]
             covered_years = bool(p.years) and all(y in fy for y in p.years)
             year_hit = min(1.0, 12.0 / max(len(fy), 1)) if covered_years else 0.0

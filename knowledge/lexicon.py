@@ -24,6 +24,7 @@ WANTS_NUMBER = ("how many", "how much", "number of", "what percentage", "how lar
 WANTS_DATE = ("when", "what year", "which year", "what date", "how long", "since when",
               "until when", "in what year")
 WANTS_PERSON = ("who",)
+WANTS_PLACE = ("where", "which country", "what country", "in which country")
 
 # Titles that may stand before a surname without naming another person.
 TITLES = frozenset("""
