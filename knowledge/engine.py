@@ -563,18 +563,16 @@ class Engine:
         the same question about something else ("who appoints the Secretary-General" against
         "who appoints the USG-PKO"), or a specific entity the fact knows nothing about."""
         q_ents, row_ents = set(p.entities), self._row_ents[row]
-        if not q_ents - row_ents or not row_ents - q_ents:
-            return 0.0
-        if p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
-            return 1.0  # same wording, other subject
-        fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
-        ours = [e for e in q_ents - fact_ents if self._is_specific(e)]
         theirs = [e for e in row_ents - q_ents if self._is_specific(e)]
-        if not ours or not theirs:
+        if not theirs:
             return 0.0
         related = {r for e in theirs if e in self.pack.entities
                    for r in self.pack.entities[e].related}
-        return 0.0 if all(e in related for e in ours) else 1.0
+        ours = [e for e in q_ents - row_ents if self._is_specific(e) and e not in related]
+        if ours and p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
+            return 1.0  # same wording, other subject
+        fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
+        return 1.0 if any(e not in fact_ents for e in ours) else 0.0
 
     def _f1(self, q: frozenset[str], row: frozenset[str]) -> float:
         """IDF-weighted overlap of a question's and a phrasing's content words (F1)."""

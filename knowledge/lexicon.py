@@ -36,7 +36,8 @@ ambassador minister
 SYNONYMS: dict[str, str] = {
     **dict.fromkeys("start started starts begin began begun beginning founded found create "
                     "created creation establish established establishment formed launch "
-                    "launched setup".split(), "establish"),
+                    "launched setup authorize authorizes authorized authorise authorises "
+                    "authorised".split(), "establish"),
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
                     "conclude concluded".split(), "end"),
@@ -53,8 +54,8 @@ SYNONYMS: dict[str, str] = {
                     "fullname".split(), "stand"),
     **dict.fromkeys("job role duty duties responsibility responsibilities function functions "
                     "task tasks".split(), "role"),
-    **dict.fromkeys("purpose objective objectives goal goals aim aims point".split(),
-                    "objective"),
+    **dict.fromkeys("purpose objective objectives goal goals aim aims point achieve "
+                    "intended".split(), "objective"),
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
                     "critiques critical".split(), "critic"),
     **dict.fromkeys("cost costs expensive price money spending".split(), "cost"),
@@ -70,8 +71,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
-    **dict.fromkeys("authorize authorizes authorized authorise authorises authorised "
-                    "mandated".split(), "authorize"),
+
 }
 
 # Words that address the bot itself: chit-chat when nothing in the pack is named.
