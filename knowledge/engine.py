@@ -563,14 +563,17 @@ class Engine:
         the same question about something else ("who appoints the Secretary-General" against
         "who appoints the USG-PKO"), or a specific entity the fact knows nothing about."""
         q_ents, row_ents = set(p.entities), self._row_ents[row]
+        ents = self.pack.entities
+        if p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
+            # same wording; an entity of the same kind in the same place: another subject
+            kinds = {ents[e].kind for e in row_ents - q_ents if e in ents}
+            if any(ents[e].kind in kinds for e in q_ents - row_ents if e in ents):
+                return 1.0
         theirs = [e for e in row_ents - q_ents if self._is_specific(e)]
         if not theirs:
             return 0.0
-        related = {r for e in theirs if e in self.pack.entities
-                   for r in self.pack.entities[e].related}
+        related = {r for e in theirs if e in ents for r in ents[e].related}
         ours = [e for e in q_ents - row_ents if self._is_specific(e) and e not in related]
-        if ours and p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
-            return 1.0  # same wording, other subject
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
         return 1.0 if any(e not in fact_ents for e in ours) else 0.0
 
@@ -609,7 +612,9 @@ class Engine:
         conf = self.verify(cands)
         rival = self.rival(cands)
         tied = rival is not None and top.confidence - rival.confidence < 0.01
-        if conf >= self.answer_at and not tied:
+        # the best phrasing asks the same about another entity: a near miss, not an answer
+        other_subject = top.features.get("ent_sub", 0.0) >= 1.0
+        if conf >= self.answer_at and not tied and not other_subject:
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]
