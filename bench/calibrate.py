@@ -31,16 +31,48 @@ HOLDOUT = (ROOT / "bench/data/holdout_answerable.yaml", ROOT / "bench/data/holdo
 
 
 def rank_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
-    """One row per retrieved candidate; label: its answer is right for the question."""
-    X, y = [], []
-    for item, expect in [(a, a["expect"]) for a in answerable] + [(d, None) for d in decline]:
+    """One row per retrieved candidate; label: its answer is right for the question.
+    Also returns the question each row belongs to."""
+    X, y, group = [], [], []
+    items = [(a, a["expect"]) for a in answerable] + [(d, None) for d in decline]
+    for gi, (item, expect) in enumerate(items):
         parsed, cands = engine.candidates(str(item["q"]), limit=12)
         if parsed.refused:
             continue
         for c in cands:
             X.append([c.features[f] for f in FEATURES])
             y.append(1.0 if expect and answer_matches(c.fact.answer, expect) else 0.0)
-    return np.asarray(X), np.asarray(y)
+            group.append(gi)
+    return np.asarray(X), np.asarray(y), np.asarray(group)
+
+
+def fit_listwise(X: np.ndarray, y: np.ndarray, group: np.ndarray, names: tuple[str, ...],
+                 signs: dict, l2: float = 0.01, steps: int = 3000, lr: float = 0.05) -> dict:
+    """Weights that put a right candidate first: maximise, for every question that has one,
+    the softmax probability of its right candidates among all its candidates (gradient
+    ascent with Adam, weights kept to their expected signs). Then one Platt scale and bias
+    turn the score into a probability."""
+    qs = [np.nonzero(group == g)[0] for g in np.unique(group)]
+    qs = [ix for ix in qs if y[ix].any()]
+    w = np.zeros(X.shape[1])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    sign = np.asarray([signs.get(n, 0) for n in names], float)
+    for t in range(1, steps + 1):
+        grad = l2 * w
+        for ix in qs:
+            z = X[ix] @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            right = p * y[ix]
+            grad += X[ix].T @ (p - right / right.sum()) / len(qs)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+        w = np.where(sign * w < 0, 0.0, w)
+    a, b = fit((X @ w)[:, None], y, balanced=True)
+    weights = {n: round(float(wi * a[0]), 4) for n, wi in zip(names, w, strict=True)}
+    return {"weights": weights, "bias": round(float(b), 4)}
 
 
 def verify_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
@@ -130,7 +162,8 @@ def calibrate(pack, answerable: list[dict], decline: list[dict]) -> dict:
     cal = load_weights(Path("/nonexistent"))
     cal["ranker"] = {"weights": {"retrieval": 4.0, "cov": 1.0}, "bias": -4.0}
     engine = Engine(pack, weights=cal)  # the ranker's features do not depend on its weights
-    cal["ranker"] = fit_signed(*rank_rows(engine, answerable, decline), FEATURES, RANK_SIGNS)
+    X, y, group = rank_rows(engine, answerable, decline)
+    cal["ranker"] = fit_listwise(X, y, group, FEATURES, RANK_SIGNS)
     engine = Engine(pack, weights=cal)
     cal["verifier"] = fit_signed(*verify_rows(engine, answerable, decline), VERIFIER,
                                  VERIFY_SIGNS, balanced=False)
