@@ -242,7 +242,6 @@ class Engine:
 
     def _build_index(self) -> None:
         frames: list[str] = []
-        content_frames: list[str] = []
         row_qword: list[str | None] = []
         row_content: list[frozenset[str]] = []
         row_slots: list[str] = []
@@ -265,8 +264,6 @@ class Engine:
                 p = self.parse(q)
                 frames.append(p.frame)
                 row_qword.append(_qword(p.words))
-                content_frames.append(" ".join(w for w in p.content if not w.startswith("@"))
-                                      or p.frame)
                 owner.append(i)
                 row_ents.append(set(p.entities))
                 row_slots.append(p.slots)
@@ -300,7 +297,6 @@ class Engine:
                 spans = t_spans or t_named
             self._years.append(named | spans)
         self._frames = frames
-        self._content_frames = content_frames
         self._owner = np.asarray(owner, dtype=np.int64)
         self._first_row = np.searchsorted(self._owner, np.arange(len(self.facts)))
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
@@ -332,6 +328,17 @@ class Engine:
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self._idf_unknown = math.log(1 + n)
         self._postings = {w: np.asarray(v) for w, v in postings.items()}
+        row_post: dict[str, list[int]] = {}
+        for r, words in enumerate(self._row_content):
+            for w in words:
+                row_post.setdefault(w, []).append(r)
+        self._row_post = {w: np.asarray(v) for w, v in row_post.items()}
+        weight = self._idf.get
+        self._row_mass_all = np.asarray([sum(weight(w, self._idf_unknown) for w in words)
+                                         for words in self._row_content])
+        self._row_mass_words = np.asarray([
+            sum(weight(w, self._idf_unknown) for w in words if not w.startswith("@"))
+            for words in self._row_content])
 
     # -- parsing -------------------------------------------------------------------------
 
@@ -460,11 +467,9 @@ class Engine:
         if not nf:
             return p, []
         frame = p.frame or "what is"
-        words = " ".join(w for w in p.content if not w.startswith("@")) or frame
-        wr = process.cdist([words], self._content_frames, scorer=fuzz.token_set_ratio,
-                           dtype=np.float32, workers=1)[0] / 100.0
         ra = process.cdist([frame], self._frames, scorer=fuzz.ratio, dtype=np.float32,
                            workers=1)[0] / 100.0
+        wr, rf1 = self._row_overlap(p.content)
         row = 0.5 * wr + 0.5 * ra
         if not p.entities:
             row = row - 0.15 * self._row_has_ent
@@ -518,13 +523,11 @@ class Engine:
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
         out: list[Candidate] = []
-        q_content = frozenset(p.content)
+        fact_f1 = np.zeros(nf)
+        np.maximum.at(fact_f1, self._owner, rf1)
         for fi in top.tolist():
             r = int(best_row[fi])
-            f1 = max((self._f1(q_content, self._row_content[row])
-                      for row in range(int(self._first_row[fi]),
-                                       int(self._first_row[fi]) + len(self.facts[fi].questions))),
-                     default=0.0)
+            f1 = float(fact_f1[fi])
             has_num, has_year, has_person, has_place = self._shape[fi]
             type_miss = float((wants[0] and not has_num) or (wants[1] and not has_year)
                               or (wants[2] and not has_person) or (wants[3] and not has_place))
@@ -577,17 +580,25 @@ class Engine:
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
         return 1.0 if any(e not in fact_ents for e in ours) else 0.0
 
-    def _f1(self, q: frozenset[str], row: frozenset[str]) -> float:
-        """IDF-weighted overlap of a question's and a phrasing's content words (F1)."""
-        if not q or not row:
-            return 0.0
-        idf = self._idf
-        both = sum(idf.get(w, self._idf_unknown) for w in q & row)
-        if not both:
-            return 0.0
-        precision = both / sum(idf.get(w, self._idf_unknown) for w in row)
-        recall = both / sum(idf.get(w, self._idf_unknown) for w in q)
-        return 2 * precision * recall / (precision + recall)
+    def _row_overlap(self, content: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """IDF-weighted F1 between the question's content words and every phrasing's, over
+        words alone and over words and entities; F1 = 2 * shared / (mass_q + mass_row)."""
+        shared_words = np.zeros(len(self._owner))
+        shared_all = np.zeros(len(self._owner))
+        mass_words = mass_all = 0.0
+        for w in dict.fromkeys(content):
+            idf = self._idf.get(w, self._idf_unknown)
+            mass_all += idf
+            idx = self._row_post.get(w)
+            if idx is not None:
+                shared_all[idx] += idf
+            if not w.startswith("@"):
+                mass_words += idf
+                if idx is not None:
+                    shared_words[idx] += idf
+        words = 2 * shared_words / np.maximum(mass_words + self._row_mass_words, 1e-9)
+        both = 2 * shared_all / np.maximum(mass_all + self._row_mass_all, 1e-9)
+        return words, both
 
     # -- deciding --------------------------------------------------------------------------
 
