@@ -59,9 +59,11 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
                     "critiques critical".split(), "critic"),
     **dict.fromkeys("cost costs expensive price money spending".split(), "cost"),
-    **dict.fromkeys("accountable accountability answer answers answerable oversee "
-                    "oversees oversight report reports supervise supervises".split(),
+    **dict.fromkeys("accountable accountability answerable report reports".split(),
                     "accountable"),
+    **dict.fromkeys("oversee oversees overseeing oversight supervise supervises supervision "
+                    "manage manages managing management direct directs direction".split(),
+                    "oversee"),
     **dict.fromkeys("replace replaced replacement successor successors succeed succeeded "
                     "predecessor predecessors preceded precede before previous prior after "
                     "next".split(), "succeed"),
