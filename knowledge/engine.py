@@ -177,6 +177,7 @@ class Engine:
     def __init__(self, pack: Pack, weights: dict | None = None) -> None:
         self.pack = pack
         self.facts: list[Fact] = list(pack.facts.values())
+        self._index = {f.id: i for i, f in enumerate(self.facts)}
         cal = weights or load_weights()
         self._rank_w, self._rank_b = _model(cal["ranker"], FEATURES)
         self._ver_w, self._ver_b = _model(cal["verifier"], VERIFIER)
@@ -622,10 +623,15 @@ class Engine:
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
         conf = self.verify(cands)
         rival = self.rival(cands)
-        tied = rival is not None and top.confidence - rival.confidence < 0.01
+        # a question that names no subject, matched to phrasings that do, is ambiguous as
+        # soon as the same question about another subject is anywhere near
+        margin = 0.15 if top.features.get("ent_extra", 0.0) >= 1.0 else 0.01
+        tied = rival is not None and top.confidence - rival.confidence < margin
         # the best phrasing asks the same about another entity: a near miss, not an answer
         other_subject = top.features.get("ent_sub", 0.0) >= 1.0
-        if conf >= self.answer_at and not tied and not other_subject:
+        # "how many ..." is never answered by a fact without a number in it
+        no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0]
+        if conf >= self.answer_at and not (tied or other_subject or no_number):
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]
