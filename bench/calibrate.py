@@ -132,7 +132,8 @@ RANK_SIGNS = {"wratio": 1, "ratio": 1, "ent_hit": 1, "ent_specific_miss": -1, "c
               "type_miss": -1, "year_hit": 1, "year_miss": -1, "retrieval": 1, "row_f1": 1}
 VERIFY_SIGNS = {"rank_p": 1, "rank_gap": 1, "cov": 1, "uncovered": -1, "oov": -1,
                 "ent_hit": 1, "ent_specific_miss": -1, "type_miss": -1, "year_miss": -1,
-                "wratio": 1, "evidence": 1, "row_f1": 1, "ent_extra": -1}
+                "wratio": 1, "evidence": 1, "row_f1": 1, "ent_extra": -1, "ratio": 1,
+                "qword_miss": -1, "year_hit": 1, "retrieval": 1}
 
 
 def choose(engine: Engine, answerable: list[dict], decline: list[dict]) -> dict:

@@ -48,7 +48,8 @@ FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent
 # The verifier judges the best candidate: is it the answer, or should the bot decline?
 VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
             "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
-            "addressed", "evidence", "row_f1", "ent_extra")
+            "addressed", "evidence", "row_f1", "ent_extra", "ratio", "qword_miss", "year_hit",
+            "retrieval")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 _DIGIT = re.compile(r"\d")
