@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.lexicon import (
     FUTURE,
+    PRONOUNS,
     SECOND_PERSON,
     STOPWORDS,
     SYNONYMS,
@@ -574,12 +575,16 @@ class Engine:
             kinds = {ents[e].kind for e in row_ents - q_ents if e in ents}
             if any(ents[e].kind in kinds for e in q_ents - row_ents if e in ents):
                 return 1.0
+        fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
+        # the question's entity is unknown to the fact, the phrasing's is of the same kind
+        strangers = {ents[e].kind for e in q_ents - row_ents - fact_ents if e in ents}
+        if strangers & {ents[e].kind for e in row_ents - q_ents if e in ents}:
+            return 1.0
         theirs = [e for e in row_ents - q_ents if self._is_specific(e)]
         if not theirs:
             return 0.0
         related = {r for e in theirs if e in ents for r in ents[e].related}
         ours = [e for e in q_ents - row_ents if self._is_specific(e) and e not in related]
-        fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
         return 1.0 if any(e not in fact_ents for e in ours) else 0.0
 
     def _row_overlap(self, content: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -630,9 +635,12 @@ class Engine:
         tied = rival is not None and top.confidence - rival.confidence < margin
         # the best phrasing asks the same about another entity: a near miss, not an answer
         other_subject = top.features.get("ent_sub", 0.0) >= 1.0
+        # "when did it end?": a pronoun and no name, and no conversation to resolve it from
+        dangling = not p.entities and len(p.content) <= 2 and any(w in PRONOUNS
+                                                                    for w in p.words)
         # "how many ..." is never answered by a fact without a number in it
         no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0]
-        if conf >= self.answer_at and not (tied or other_subject or no_number):
+        if conf >= self.answer_at and not (tied or other_subject or no_number or dangling):
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]

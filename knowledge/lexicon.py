@@ -80,3 +80,5 @@ SYNONYMS: dict[str, str] = {
 SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 # "will" asks about the future, which no fact holds.
 FUTURE = re.compile(r"\b(will|gonna|going to|next year|in the future)\b")
+# Pronouns that stand for something named earlier: the bot has no earlier to look at.
+PRONOUNS = frozenset("it its he his him she her they them their this that".split())
