@@ -18,12 +18,17 @@ def _report(exc: PackError) -> None:
           file=sys.stderr)
 
 
-def _load(args: argparse.Namespace) -> Pack | None:
+def load_or_report(pack_dir: str | None) -> Pack | None:
+    """The pack, or None after printing its problems to stderr (for a clean exit 1)."""
     try:
-        return load_pack(args.pack)
+        return load_pack(pack_dir)
     except PackError as exc:
         _report(exc)
         return None
+
+
+def _load(args: argparse.Namespace) -> Pack | None:
+    return load_or_report(args.pack)
 
 
 def _ask_one(engine, question: str, as_json: bool, out: TextIO) -> None:

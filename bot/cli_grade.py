@@ -15,8 +15,8 @@ import json
 import sys
 from typing import Any, TextIO
 
+from bot.cli import load_or_report
 from knowledge.grader import Grader, grader_for
-from knowledge.loader import PackError, load_pack
 
 
 def grade_obj(grader: Grader, obj: Any) -> dict[str, Any]:
@@ -62,13 +62,8 @@ def run_stream(grader: Grader, inp: TextIO, out: TextIO) -> None:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    try:
-        pack = load_pack(args.pack)
-    except PackError as exc:
-        for p in exc.problems:
-            print(f"error: {p}", file=sys.stderr)
-        print("error: the pack cannot be loaded; run 'python -m bot check' for details",
-              file=sys.stderr)
+    pack = load_or_report(args.pack)
+    if pack is None:
         return 1
     grader = grader_for(pack)
     pair = list(getattr(args, "pair", None) or [])

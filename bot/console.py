@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from bot.cli import load_or_report
 from bot.render import reply_to_text
 from commands.ask import ask, fact_reply
 from commands.help import about_reply, help_reply
@@ -31,7 +32,6 @@ from commands.lookup import (
 )
 from commands.reply import Action, Reply
 from knowledge.engine import Engine
-from knowledge.loader import PackError, load_pack
 from knowledge.model import Pack
 
 PROMPT = "> "
@@ -161,11 +161,8 @@ class Console:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """The console chat: stdin line by line, EOF or /quit exits 0."""
-    try:
-        pack = load_pack(args.pack)
-    except PackError as exc:
-        for p in exc.problems:
-            print(f"error: {p}", file=sys.stderr)
+    pack = load_or_report(args.pack)
+    if pack is None:
         return 1
     console = Console(pack)
     try:
