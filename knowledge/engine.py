@@ -571,8 +571,10 @@ class Engine:
         q_ents, row_ents = set(p.entities), self._row_ents[row]
         ents = self.pack.entities
         if p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
-            # same wording; an entity of the same kind in the same place: another subject
-            kinds = {ents[e].kind for e in row_ents - q_ents if e in ents}
+            # same wording, and where the phrasing names the fact's subject the question
+            # names another entity of the same kind: the same question about something else
+            declared = set(self.facts[fi].entities)
+            kinds = {ents[e].kind for e in (row_ents - q_ents) & declared if e in ents}
             if any(ents[e].kind in kinds for e in q_ents - row_ents if e in ents):
                 return 1.0
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
@@ -650,8 +652,11 @@ class Engine:
         return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities)
 
     def rival(self, cands: list[Candidate]) -> Candidate | None:
-        """The best candidate about something else than the top one (no entity in common)."""
+        """The best candidate about something else than the top one: no entity in common,
+        nor related (MINUSCA's overview and the Central African Republic's are not rivals)."""
+        ents = self.pack.entities
         top = set(cands[0].fact.entities)
+        top |= {r for e in top if e in ents for r in ents[e].related}
         return next((c for c in cands[1:] if not top & set(c.fact.entities)
                      and c.fact.answer != cands[0].fact.answer), None)
 
