@@ -26,8 +26,15 @@ from knowledge.devset import answer_matches, evaluate, load_items  # noqa: E402
 from knowledge.engine import CALIBRATION, FEATURES, VERIFIER, Engine, load_weights  # noqa: E402
 from knowledge.loader import load_pack  # noqa: E402
 
-DEV = (ROOT / "tests/data/dev_answerable.yaml", ROOT / "tests/data/dev_decline.yaml")
-HOLDOUT = (ROOT / "bench/data/holdout_answerable.yaml", ROOT / "bench/data/holdout_decline.yaml")
+# every tests/data/dev*_answerable.yaml with its dev*_decline.yaml twin
+DEV = ("tests/data", "dev*_answerable.yaml", "dev*_decline.yaml")
+HOLDOUT = ("bench/data", "holdout*_answerable.yaml", "holdout*_decline.yaml")
+
+
+def load_sets(spec: tuple[str, str, str]) -> tuple[list[dict], list[dict]]:
+    folder, answerable, decline = spec
+    return ([x for p in sorted((ROOT / folder).glob(answerable)) for x in load_items(p)],
+            [x for p in sorted((ROOT / folder).glob(decline)) for x in load_items(p)])
 
 
 def rank_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
@@ -203,8 +210,8 @@ def main() -> int:
                     help="fit on dev + holdout (the holdout figures are then not held out)")
     args = ap.parse_args()
     pack = load_pack()
-    dev = [load_items(p) for p in DEV]
-    hold = [load_items(p) for p in HOLDOUT]
+    dev = load_sets(DEV)
+    hold = load_sets(HOLDOUT)
     if args.cv:
         acc, dec = cross_validate(pack, dev[0] + hold[0], dev[1] + hold[1], args.cv)
         print(f"{args.cv}-fold cross-validation: accuracy {acc:.3f}  declined {dec:.3f}")

@@ -321,6 +321,8 @@ class Engine:
         nf = max(len(self.facts), 1)
         self._ent_idf = {e: math.log(1 + nf / len(v)) for e, v in self._ent_facts.items()}
         self._specific = max(3, int(0.08 * nf))
+        # how many facts are really about an entity (named, or in a phrasing), for specificity
+        self._strong_df = {e: int((w >= 0.5).sum()) for e, w in self._ent_weight.items()}
         df: dict[str, int] = {}
         postings: dict[str, list[int]] = {}
         for i, bag in enumerate(self._bags):
@@ -492,7 +494,7 @@ class Engine:
             ent_total += weight
             if idx is not None:
                 ent_hit[idx] += weight * self._ent_weight[e]
-            if idx is None or len(idx) <= self._specific:
+            if idx is None or self._strong_df.get(e, 0) <= self._specific:
                 miss = np.ones(nf)
                 if idx is not None:
                     miss[idx[self._ent_weight[e] >= 0.5]] = 0.0
@@ -562,7 +564,7 @@ class Engine:
         return p, out[:limit]
 
     def _is_specific(self, entity_id: str) -> bool:
-        return len(self._ent_facts.get(entity_id, ())) <= self._specific
+        return self._strong_df.get(entity_id, 0) <= self._specific
 
     def _substituted(self, p: Parsed, row: int, fi: int) -> float:
         """1.0 when the question names an entity where the matched phrasing names another:
