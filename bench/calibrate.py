@@ -159,7 +159,7 @@ def choose(engine: Engine, answerable: list[dict], decline: list[dict]) -> dict:
                 ok_a += res.answered and answer_matches(res.fact.answer, expect)
         acc, dec = ok_a / len(answerable), ok_d / len(decline)
         # a confident wrong answer is the worst outcome: weigh declines a little more
-        obj = acc + 1.2 * dec - 2 * max(0.0, 0.97 - dec)
+        obj = acc + 1.2 * dec - 2 * max(0.0, 0.96 - dec)
         if best is None or obj > best[0]:
             best = (obj, float(answer_at), acc, dec)
     return {"answer_at": round(best[1], 3), "dev": best[2:]}

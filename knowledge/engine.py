@@ -447,7 +447,7 @@ class Engine:
                         return " ".join([prev, *surname]).title()
                 if tuple(words[i:i + n]) == given:
                     nxt = words[i + n] if i + n < len(words) else ""
-                    if nxt and tuple(words[i + n:i + n + m]) != surname \
+                    if nxt and nxt != surname[0] \
                             and nxt not in STOPWORDS and nxt not in SYNONYMS \
                             and (nxt not in self.vocab or nxt in self._surnames
                                  or nxt in self._given_words):
