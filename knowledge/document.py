@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from knowledge.model import Section
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,3 @@ def quote_span(text: str, quote: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in quote.split())
     m = re.search(pattern, text) if pattern else None
     return (m.start(), m.end()) if m else None
-
-
-def normalize_ws(s: str) -> str:
-    return _WS.sub(" ", s).strip()

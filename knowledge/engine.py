@@ -105,14 +105,13 @@ class Answer:
 
 @dataclass
 class Parsed:
-    """A question taken apart: its words, the entities it names, what is unknown in it."""
+    """A question taken apart: its words, the entities it names, what it must not answer."""
 
     words: list[str]
     frame: str
     content: list[str]
     entities: list[str]
     refused: str | None = None
-    unknown: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     slots: str = ""  # the frame with a "@" where each entity was
 
@@ -425,8 +424,8 @@ class Engine:
         content += ["@" + e for e in entities]
         frame = " ".join(_stem(w) for w in frame_words)
         years = [int(y) for y in _YEAR.findall(" ".join(words))]
-        return Parsed(corrected, frame, content, entities, refused,
-                      [w for w in unknown if w in frame_words], years, " ".join(slot_words))
+        return Parsed(corrected, frame, content, entities, refused, years,
+                      " ".join(slot_words))
 
     def _near_mission(self, word: str) -> bool:
         """One letter from a mission's acronym yet not a slip of it: another mission."""

@@ -26,8 +26,3 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold, then turn every run of non-alphanumerics (hyphens, apostrophes...) into one space."""
     return _NON_WORD.sub(" ", fold(text)).strip()
-
-
-def tokens(text: str) -> list[str]:
-    """Normalised words."""
-    return normalize(text).split()
