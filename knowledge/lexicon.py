@@ -17,6 +17,10 @@ just really actually now currently today ever also exactly please again since do
 un uns united nations s t d ll re ve m
 up down out off thing things stuff like get got go going want wanna gonna need kind kinda sort
 lot lots bit quick question questions one guys guy ya yeah yes no not nah oh well
+essay essays writing write class classes studying homework assignment exam seminar paper
+project presentation flashcard flashcards trivia night hosting teacher professor textbook
+remind reminder wondering curious confused sanity check help anyone someone somebody looking
+idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
 """.split())
 
 # Question words and the shape of the answer they want.
