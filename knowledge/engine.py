@@ -201,9 +201,11 @@ class Engine:
                 key = tuple(normalize(name).split())
                 if key and key not in self._names:
                     self._names[key] = ent.id
-                if len(key) == 1 and (name.isupper() or ent.kind == "mission"):
+                if len(key) == 1:
+                    # one-word names (acronyms, places: "darfor" is Darfur) are corrected
+                    # by a plausible slip only
                     self._acronyms.add(key[0])
-                    if ent.kind == "mission":
+                    if ent.kind == "mission" and (name.isupper() or len(key[0]) > 3):
                         self._mission_acronyms.add(key[0])
         for name in pack.refusals:
             key = tuple(normalize(name).split())
