@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.document import parse_sections
-from knowledge.model import Entity, Fact, Link, Pack, Provenance, QuizItem
+from knowledge.model import Entity, Fact, Link, Pack, Post, Provenance, QuizItem
 from knowledge.yamlfile import LINE_KEY, YamlError, line_of, read_yaml
 
 DEFAULT_PACK = Path(__file__).resolve().parent / "usg_pko"
@@ -198,6 +198,21 @@ def _quiz(r: _Reader, file: str, raw: dict) -> QuizItem | None:
     )
 
 
+def _post(r: _Reader, file: str, raw: Any) -> Post | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not _strs(raw.get("names")):
+        r.add(file, line_of(raw) if isinstance(raw, dict) else 1,
+              "post: expected a mapping with a list of entity ids under 'names'")
+        return None
+    template = str(raw.get("tenure_fact") or "{official}-tenure")
+    if "{official}" not in template:
+        r.add(file, line_of(raw), "post: tenure_fact must contain '{official}'")
+        return None
+    return Post(names=_strs(raw.get("names")), tenure_fact=template,
+                heads_fact=_opt(raw.get("heads_fact")), line=line_of(raw))
+
+
 def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem]]:
     """Read a pack folder. Returns the pack (None if unusable) and every structural problem."""
     root = Path(path) if path else DEFAULT_PACK
@@ -281,6 +296,7 @@ def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem
         quiz=quiz,
         refusals=tuple(refusals),
         outside=by_kind,
+        post=_post(r, r.rel(root / "pack.yaml"), meta.get("post")),
     )
     return pack, r.problems
 

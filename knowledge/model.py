@@ -104,6 +104,19 @@ class Section:
 
 
 @dataclass
+class Post:
+    """The post whose holders the pack tracks: "who held it in 1995?" is answered from the
+    officials' `tenure` fields. `names` are the entities a question may call the post by;
+    `tenure_fact` names an official's tenure fact ("{official}" is its id); `heads_fact`
+    lists every holder, for a year when the post changed hands."""
+
+    names: tuple[str, ...]
+    tenure_fact: str = "{official}-tenure"
+    heads_fact: str | None = None
+    line: int = 0
+
+
+@dataclass
 class Pack:
     """A loaded knowledge pack."""
 
@@ -119,6 +132,7 @@ class Pack:
     quiz: dict[str, QuizItem] = field(default_factory=dict)
     refusals: tuple[str, ...] = ()
     outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    post: Post | None = None
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)

@@ -47,6 +47,22 @@ def _sentence_count(text: str) -> int:
     return len(_SENT.findall(text.strip() + " "))
 
 
+def _post_problems(pack: Pack) -> list[Problem]:
+    """The post's names and facts exist, and every tenure reads as years."""
+    from knowledge.tenure import holders
+
+    post, where = pack.post, (str(Path(pack.path).name) + "/pack.yaml", pack.post.line)
+    out = [Problem(*where, f"post: unknown entity {n!r}") for n in post.names
+           if n not in pack.entities]
+    if post.heads_fact and post.heads_fact not in pack.facts:
+        out.append(Problem(*where, f"post: unknown fact {post.heads_fact!r}"))
+    found, bad = holders(pack)
+    out += [Problem(*where, f"post: {eid}: {msg}") for eid, msg in bad]
+    if not found and not bad:
+        out.append(Problem(*where, "post: no official has a 'tenure' field"))
+    return out
+
+
 def check_pack(pack: Pack) -> list[Problem]:
     """Every semantic problem in a loaded pack."""
     out: list[Problem] = []
@@ -117,6 +133,8 @@ def check_pack(pack: Pack) -> list[Problem]:
             out.append(Problem(*where, f"{q.id}: a distractor is the answer"))
         if len(set(dnorm)) != len(dnorm):
             out.append(Problem(*where, f"{q.id}: repeated distractor"))
+    if pack.post is not None:
+        out.extend(_post_problems(pack))
     # every item, hand-written or derived from entity fields, must grade its own answer and
     # aliases correct and its distractors wrong, and be askable (typed or multiple choice)
     from knowledge.quizbank import QuizBank

@@ -154,3 +154,26 @@ def test_load_pack_raises_with_every_problem(tmp_path):
     with pytest.raises(PackError) as info:
         load_pack(pack)
     assert "no fact files" in str(info.value)
+
+
+def test_post_problems_are_reported_against_pack_yaml(tmp_path):
+    entities = GOOD_ENTITIES + """\
+- id: first-head
+  kind: official
+  name: First Head
+  summary: The first head.
+  fields: {tenure: "1992-1993"}
+- id: second-head
+  kind: official
+  name: Second Head
+  summary: The second head.
+  fields: {tenure: "from 1993"}
+"""
+    pack = make_pack(tmp_path, entities)
+    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
+        fh.write("post:\n  names: [usg-pko, ghost]\n  heads_fact: nowhere\n")
+    found = messages(pack)
+    assert any("pack.yaml:6: post: unknown entity 'ghost'" in m for m in found), found
+    assert any("post: unknown fact 'nowhere'" in m for m in found), found
+    assert any("first-head: no tenure fact 'first-head-tenure'" in m for m in found), found
+    assert any("second-head: tenure 'from 1993'" in m for m in found), found

@@ -1,0 +1,144 @@
+"""Who held the post at a given time: "who ran DPKO in 1995?", "who was the USG-PKO when
+MINUSMA was set up?".
+
+No phrasing can cover every year and every event, so these questions are answered from data
+instead: each official's `tenure` field ("1997-2000", "2017- (in office ...)") and the
+`established` / `ended` fields of missions and departments. The answer is the holder's tenure
+fact; in a year when the post changed hands, the fact listing every holder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.model import Fact, Pack
+
+_YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+_TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
+
+# words that make "who" ask for the holder of a post
+HOLD = frozenset("head headed heads heading boss chief lead led leader leading ran run "
+                 "running runs helm charge incumbent top usg post office position job hold "
+                 "held holding served serving occupied".split())
+# words that name the post itself in a question about this pack: "who held the post in 1995"
+POST = frozenset("post office position usg job".split())
+_DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
+# words that date the question by an event rather than a year
+WHEN = frozenset("when moment during while once".split())
+# the question is about an order or a change of holders: succession facts answer it
+ORDER = frozenset("first last before after succeed succeeded successor predecessor replace "
+                  "replaced next previous prior preceded original founding latest".split())
+START = frozenset("created create establish established set setup launched launch started "
+                  "start began begin founded formed form deployed deploy authorized born "
+                  "opened open".split())
+END = frozenset("end ended ending closed close shut pulled withdrew withdrawn withdrawal "
+                "terminated wound wrapped left leave finished over folded".split())
+CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
+                   "replaced merged".split())
+WANTS_OTHER = frozenset("what when where why how which".split())
+
+
+@dataclass(frozen=True)
+class Holder:
+    entity: str
+    start: int
+    end: int  # inclusive; the pack's as-of year for an open tenure
+    fact: str
+
+
+def holders(pack: Pack) -> tuple[list[Holder], list[tuple[str, str]]]:
+    """Every official with a tenure and a tenure fact, and (id, problem) for the others."""
+    found: list[Holder] = []
+    bad: list[tuple[str, str]] = []
+    if pack.post is None:
+        return found, bad
+    now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else 2100
+    for e in pack.entities.values():
+        tenure = e.field("tenure") if e.kind == "official" else None
+        if not tenure:
+            continue
+        m = _TENURE.match(tenure)
+        fid = pack.post.tenure_fact.format(official=e.id)
+        if m is None:
+            bad.append((e.id, f"tenure {tenure!r} does not start with YEAR-YEAR or YEAR-"))
+        elif fid not in pack.facts:
+            bad.append((e.id, f"no tenure fact {fid!r}"))
+        else:
+            found.append(Holder(e.id, int(m.group(1)), int(m.group(2) or now), fid))
+    return sorted(found, key=lambda h: h.start), bad
+
+
+def _first_year(text: str | None) -> int | None:
+    m = _YEAR.search(text or "")
+    return int(m.group(1)) if m else None
+
+
+def _decades(words: list[str]) -> list[int]:
+    """Every year of the decades a question names: "the 90s", "1990s", "2010s"."""
+    out: list[int] = []
+    for w in words:
+        m = _DECADE.match(w)
+        if m:
+            century = m.group(1) or ("19" if m.group(2) in "56789" else "20")
+            start = int(f"{century}{m.group(2)}0")
+            out.extend(range(start, start + 10))
+    return out
+
+
+class TenureResolver:
+    """Answers "who held the post in YEAR / when EVENT" from the pack's tenure data."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.holders, _ = holders(pack)
+        post = pack.post
+        self.names = frozenset(post.names) if post else frozenset()
+        self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
+        self._officials = {h.entity for h in self.holders} | {
+            e.id for e in pack.entities.values() if e.kind == "official"} - self.names
+
+    def event_years(self, words: list[str], entities: list[str]) -> list[int]:
+        """Years of the events the question dates the holder by: "when MINUSMA ended"."""
+        ws = set(words)
+        starting, ending, change = bool(ws & START), bool(ws & END), bool(ws & CHANGE)
+        events = [e for e in entities if e not in self.names]
+        if not events and len(entities) > 1 and change:
+            events = entities[1:]  # "when DPKO became DPO": the post's own names changed
+        if not events and len(entities) == 1 and (starting or ending):
+            events = entities  # "who led DPKO when it was created"
+        years = []
+        for eid in events:
+            ent = self.pack.entities[eid]
+            # "when DPKO became DPO": the old name's end, the new name's start
+            closing = (ending and not starting) or (change and ent.field("ended") is not None)
+            y = _first_year(ent.field("ended" if closing else "established"))
+            if y is not None:
+                years.append(y)
+        return years
+
+    def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
+        """The fact answering a "who held the post then" question, or None if it is not one."""
+        ws = set(words)
+        if not self.holders or not (set(entities) & self.names or ws & POST):
+            return None
+        asks_who = "who" in ws or "whos" in ws
+        terse = not ws & WANTS_OTHER and bool(ws & HOLD)
+        if not (asks_who or terse) or ws & ORDER:
+            return None
+        if asks_who and ws & WANTS_OTHER - {"when"}:
+            return None  # "who ... and what did they do": more than a name
+        if any(e in self._officials for e in entities):
+            return None  # about a named person, or another post (the Secretary-General)
+        if not (ws & HOLD or set(entities) & self.names - {"peacekeeping"}):
+            return None
+        when = [y for y in [*years, *_decades(words)]
+                if self.holders[0].start <= y <= self.holders[-1].end]
+        if not when and ws & WHEN:
+            when = self.event_years(words, entities)
+        if not when:
+            return None
+        found = {h.fact for y in when for h in self.holders if h.start <= y <= h.end}
+        if len(found) == 1:
+            return self.pack.facts[found.pop()]
+        return self.heads if found else None

@@ -1,0 +1,68 @@
+"""Who held the post at a time: read from the officials' tenures, not guessed from phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.loader import load_pack
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_pack())
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Who was head of UN peacekeeping in 2010?", "Le Roy"),
+        ("who ran dpko in 1995", "Annan"),
+        ("DPKO BOSS IN 1998??", "Miyet"),
+        ("who was usg-pko in 2005", "Guéhenno"),
+        ("who held the post in 2014", "Ladsous"),
+        ("who was the USG for peace operations in 2021", "Lacroix"),
+        # dated by an event the pack knows the year of
+        ("Who headed UN peacekeeping when MINUSMA was set up?", "Ladsous"),
+        ("who was in charge of peacekeeping when unamid shut down", "Lacroix"),
+        ("who ran dpko when the dfs was created", "Guéhenno"),
+        ("who led DPKO when it was created", "Goulding"),
+        ("who was the under-secretary-general at the moment DPKO turned into DPO?", "Lacroix"),
+        ("Who headed peacekeeping when MINUSMA and MINUSCA were established?", "Ladsous"),
+    ],
+)
+def test_the_holder_at_a_time_is_the_one_whose_tenure_covers_it(engine, question, holder):
+    result = engine.answer(question)
+    assert result.answered and result.reason == "tenure", result
+    assert holder in result.fact.answer
+    assert result.fact.id.endswith("-tenure")
+
+
+@pytest.mark.parametrize("question", ["who was head of dpko in 2008",
+                                      "who was the usg pko when unmiss was set up",
+                                      "who held the office in the 90s"])
+def test_a_time_when_the_post_changed_hands_gets_the_list_of_heads(engine, question):
+    result = engine.answer(question)
+    assert result.answered and result.fact.id == "heads-list"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was the Secretary-General when DPKO was created?",  # another post
+        "who was the first head of dpko",  # an order: the succession facts answer it
+        "When was Kofi Annan head of peacekeeping?",  # about a named person
+        "who headed peacekeeping in 1980",  # before the post existed
+        "who was the head of the department of field support",  # a post the pack lacks
+        "What did the head of peacekeeping do in 2013?",  # not asking who
+        "who was in charge of MINUSMA when it was created",  # a mission's own head
+    ],
+)
+def test_other_questions_about_people_and_years_are_not_read_as_tenure(engine, question):
+    assert engine.answer(question).reason != "tenure"
+
+
+def test_a_pack_without_a_post_never_answers_from_tenures(engine):
+    pack = load_pack()
+    pack.post = None
+    assert Engine(pack).answer("who ran dpko in 1995").reason != "tenure"
