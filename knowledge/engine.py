@@ -29,6 +29,7 @@ from knowledge.lexicon import (
     FUTURE,
     PRONOUNS,
     SECOND_PERSON,
+    SHORTHAND,
     STOPWORDS,
     SYNONYMS,
     TITLES,
@@ -78,6 +79,7 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "isn t": "is not", "wasn t": "was not", "can t": "can not", "won t": "will not",
             "what re": "what are", "who re": "who are"}
 _PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
+_SHORT_RE = re.compile(r"\b(" + "|".join(map(re.escape, SHORTHAND)) + r")\b")
 
 
 @dataclass
@@ -385,7 +387,8 @@ class Engine:
         raw_caps = set() if shouting else {
             normalize(w) for w in text.split()
             if len(w.strip("?!.,:;()'\"*_`")) >= 3 and w.strip("?!.,:;()'\"*_`").isupper()}
-        norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], normalize(text))
+        norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], normalize(text))
+        norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
         words = self._merge_split(norm.split())
         corrected: list[str] = []
         unknown: list[str] = []

@@ -23,6 +23,18 @@ remind reminder wondering curious confused sanity check help anyone someone some
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
 """.split())
 
+# Chat shorthand, spelled out before matching ("ppl" is "people").
+SHORTHAND: dict[str, str] = {
+    "ppl": "people", "ppls": "people", "govt": "government", "govts": "governments",
+    "gov": "government", "dept": "department", "depts": "departments", "abt": "about",
+    "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "wut": "what",
+    "diff": "difference", "yrs": "years", "yr": "year", "thru": "through",
+    "info": "information", "mgmt": "management", "org": "organization",
+    "orgs": "organizations", "intl": "international", "stand 4": "stand for",
+    "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
+    "b4": "before", "smth": "something", "sth": "something", "pls": "please",
+}
+
 # Question words and the shape of the answer they want.
 WANTS_NUMBER = ("how many", "how much", "number of", "what percentage", "how large", "how big")
 WANTS_DATE = ("when", "what year", "which year", "what date", "how long", "since when",

@@ -45,6 +45,9 @@ def test_development_set_accuracy_and_abstention(engine):
         ("Who is Herve Ladsous?", ["2011", "2017"]),
         ("who is hervé ladsous", ["2011", "2017"]),
         ("does the usg-pko command troops directly", ["not"]),
+        # chat shorthand is spelled out: "ppl", "wat", "stand 4", "govt"
+        ("wat does usg pko stand 4", ["Under-Secretary-General"]),
+        ("why do ppl say peacekeeping is a waste of money", ["cost"]),
     ],
 )
 def test_answers_in_users_own_words(engine, question, expected):
