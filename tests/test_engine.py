@@ -47,7 +47,7 @@ def test_development_set_accuracy_and_abstention(engine):
         ("does the usg-pko command troops directly", ["not"]),
         # chat shorthand is spelled out: "ppl", "wat", "stand 4", "govt"
         ("wat does usg pko stand 4", ["Under-Secretary-General"]),
-        ("why do ppl say peacekeeping is a waste of money", ["cost"]),
+        ("why do ppl say peacekeeping is a waste of money", ["expensive"]),
     ],
 )
 def test_answers_in_users_own_words(engine, question, expected):
