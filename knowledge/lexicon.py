@@ -21,6 +21,7 @@ essay essays writing write class classes studying homework assignment exam semin
 project presentation flashcard flashcards trivia night hosting teacher professor textbook
 remind reminder wondering curious confused sanity check help anyone someone somebody looking
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
+mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").

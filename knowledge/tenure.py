@@ -20,7 +20,7 @@ _TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
 # words that make "who" ask for the holder of a post
 HOLD = frozenset("head headed heads heading boss chief lead led leader leading ran run "
                  "running runs helm charge incumbent top usg post office position job hold "
-                 "held holding served serving occupied".split())
+                 "held holding served serving occupied czar".split())
 # words that name the post itself in a question about this pack: "who held the post in 1995"
 POST = frozenset("post office position usg job".split())
 _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
@@ -37,6 +37,8 @@ END = frozenset("end ended ending closed close shut pulled withdrew withdrawn wi
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
                    "replaced merged".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
+# a question opening with one of these asks yes or no, not for a name
+AUX = frozenset("is are was were do does did has have had can could will would".split())
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class TenureResolver:
         if not self.holders or not (set(entities) & self.names or ws & POST):
             return None
         asks_who = "who" in ws or "whos" in ws
-        terse = not ws & WANTS_OTHER and bool(ws & HOLD)
+        terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
         if not (asks_who or terse) or ws & ORDER:
             return None
         if asks_who and ws & WANTS_OTHER - {"when"}:

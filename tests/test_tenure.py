@@ -21,6 +21,7 @@ def engine() -> Engine:
         ("DPKO BOSS IN 1998??", "Miyet"),
         ("who was usg-pko in 2005", "Guéhenno"),
         ("who held the post in 2014", "Ladsous"),
+        ("peacekeeping czar in 2002", "Guéhenno"),
         ("who was the USG for peace operations in 2021", "Lacroix"),
         # dated by an event the pack knows the year of
         ("Who headed UN peacekeeping when MINUSMA was set up?", "Ladsous"),
@@ -56,6 +57,8 @@ def test_a_time_when_the_post_changed_hands_gets_the_list_of_heads(engine, quest
         "who was the head of the department of field support",  # a post the pack lacks
         "What did the head of peacekeeping do in 2013?",  # not asking who
         "who was in charge of MINUSMA when it was created",  # a mission's own head
+        "was the usg-pko post renamed in 2019",  # yes or no, about the title
+        "has every usg-pko since 1997 been french",
     ],
 )
 def test_other_questions_about_people_and_years_are_not_read_as_tenure(engine, question):
