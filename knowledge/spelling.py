@@ -91,6 +91,8 @@ class Speller:
             return None
         best_d = hits[0][1]
         best = [w for w, d, _ in hits if d == best_d]
+        if len(best) > 1 and self.protected.intersection(best):
+            return None  # "minusco": MONUSCO or MINUSCA? a guess could name the wrong mission
         if len(best) > 1:
             # equally few edits: the closer by Jaro-Winkler, then by length, or no guess
             ranked = sorted(best, key=lambda w: (-round(JaroWinkler.similarity(word, w), 3),
