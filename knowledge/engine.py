@@ -258,6 +258,7 @@ class Engine:
         row_slots: list[str] = []
         owner: list[int] = []
         row_ents: list[set[str]] = []
+        row_years: list[bool] = []
         self._fact_ents: list[set[str]] = []
         self._bags: list[set[str]] = []
         self._shape: list[tuple[bool, bool, bool]] = []
@@ -277,6 +278,7 @@ class Engine:
                 row_qword.append(_qword(p.words))
                 owner.append(i)
                 row_ents.append(set(p.entities))
+                row_years.append(bool(p.years))
                 row_slots.append(p.slots)
                 row_content.append(frozenset(p.content))
                 ents.update(p.entities)
@@ -311,6 +313,7 @@ class Engine:
         self._owner = np.asarray(owner, dtype=np.int64)
         self._first_row = np.searchsorted(self._owner, np.arange(len(self.facts)))
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
+        self._row_has_year = np.asarray(row_years)
         self._row_ents = row_ents
         self._row_qword = row_qword
         self._row_content = row_content
@@ -487,6 +490,8 @@ class Engine:
         row = 0.5 * wr + 0.5 * ra
         if not p.entities:
             row = row - 0.15 * self._row_has_ent
+        if not p.years:  # "who ran DPKO in 1999" is another question than "who runs DPKO"
+            row = row - 0.15 * self._row_has_year
         best_row = np.zeros(nf, dtype=np.int64)
         fact_fz = np.full(nf, -np.inf)
         np.maximum.at(fact_fz, self._owner, row)
