@@ -122,6 +122,19 @@ class Parsed:
     slots: str = ""  # the frame with a "@" where each entity was
 
 
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _focus(text: str) -> str | None:
+    """The question sentences of a message with other sentences around them, else None."""
+    parts = [m.group(0).strip() for m in _SENTENCE.finditer(text[:MAX_QUESTION_CHARS * 2])]
+    parts = [s for s in parts if s.strip(".!? ")]
+    asked = [s for s in parts if s.endswith("?")]
+    if len(parts) < 2 or not asked or len(asked) == len(parts):
+        return None
+    return " ".join(asked)
+
+
 def _stem(word: str) -> str:
     if word in SYNONYMS:
         return SYNONYMS[word]
@@ -478,8 +491,24 @@ class Engine:
                 any(re.search(rf"\b{w}\b", text) for w in WANTS_PLACE))
 
     def candidates(self, question: str, limit: int = 8) -> tuple[Parsed, list[Candidate]]:
-        """The best facts for a question, most likely first, with their confidence."""
-        p = self.parse(question)
+        """The best facts for a question, most likely first, with their confidence.
+
+        A message of several sentences is also read from its questions alone ("I'm writing
+        an essay for class. When was MINUSMA set up? Thanks!"), and the reading whose best
+        candidate the verifier trusts more wins: the other sentences are sometimes noise,
+        sometimes the subject ("Our group has the CAR. When did the mission there start?")."""
+        full = self._candidates(self.parse(question), limit)
+        focus = _focus(question)
+        if focus is None or full[0].refused:
+            return full
+        alone = self._candidates(self.parse(focus), limit)
+        if alone[0].refused or not alone[1]:
+            return full
+        if not full[1] or self.verify(alone[1]) > self.verify(full[1]):
+            return alone
+        return full
+
+    def _candidates(self, p: Parsed, limit: int) -> tuple[Parsed, list[Candidate]]:
         nf = len(self.facts)
         if not nf:
             return p, []

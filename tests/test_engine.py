@@ -126,3 +126,23 @@ def test_very_long_input_is_bounded(engine):
     engine.answer(question)
     # generous bound: the input is cut before matching, so this is about not hanging
     assert time.perf_counter() - start < 5.0
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Hello everyone, I have an exam on international organisations tomorrow and I am "
+         "panicking a bit. Who appoints the head of UN peacekeeping? Thanks so much!",
+         ["Secretary-General"]),
+        ("Sorry for the long message, our club meets on Friday and I was given the Sahel region "
+         "to present. When did the mission in Mali end?", ["2023"]),
+    ],
+)
+def test_a_long_message_is_answered_from_its_question(engine, message, expected):
+    text = answer_text(engine, message)
+    assert text is not None and answer_matches(text, expected), text
+
+
+def test_the_context_of_a_long_message_can_still_make_it_out_of_scope(engine):
+    result = engine.answer("We're covering Lebanon this week. What does the UN mission there do?")
+    assert not result.answered
