@@ -34,7 +34,7 @@ START = frozenset("created create establish established set setup launched launc
                   "opened open".split())
 END = frozenset("end ended ending closed close shut pulled withdrew withdrawn withdrawal "
                 "terminated wound wrapped left leave finished over folded".split())
-CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
+CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed succeed "
                    "replaced merged".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
 # a question opening with one of these asks yes or no, not for a name
@@ -126,7 +126,11 @@ class TenureResolver:
             return None
         asks_who = "who" in ws or "whos" in ws
         terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
-        if not (asks_who or terse) or ws & ORDER:
+        if not (asks_who or terse):
+            return None
+        # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
+        # MONUC" is dated by the event
+        if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):
             return None
         if asks_who and ws & WANTS_OTHER - {"when"}:
             return None  # "who ... and what did they do": more than a name

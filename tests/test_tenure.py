@@ -30,6 +30,7 @@ def engine() -> Engine:
         ("who led DPKO when it was created", "Goulding"),
         ("who was the under-secretary-general at the moment DPKO turned into DPO?", "Lacroix"),
         ("Who headed peacekeeping when MINUSMA and MINUSCA were established?", "Ladsous"),
+        ("Who led DPKO when MONUSCO took over from MONUC?", "Le Roy"),
     ],
 )
 def test_the_holder_at_a_time_is_the_one_whose_tenure_covers_it(engine, question, holder):
