@@ -34,8 +34,8 @@ START = frozenset("created create establish established set setup launched launc
                   "opened open".split())
 END = frozenset("end ended ending closed close shut pulled withdrew withdrawn withdrawal "
                 "terminated wound wrapped left leave finished over folded".split())
-CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed succeed "
-                   "replaced merged".split())
+CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
+                   "succeed replaced merged".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
 # a question opening with one of these asks yes or no, not for a name
 AUX = frozenset("is are was were do does did has have had can could will would".split())
