@@ -674,6 +674,11 @@ class Engine:
             return Answer(question, "abstain", None, 0.0, reason="chitchat")
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
+        headed = self.tenure.other_head(p.words, p.entities)
+        if headed is not None:
+            name = self.pack.entities[headed].name
+            return Answer(question, "abstain", None, 0.0, reason="outside",
+                          entities=p.entities, unknown=f"who heads {name}")
         held = self.tenure.resolve(p.words, p.entities, p.years)
         if held is not None:
             return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",

@@ -37,6 +37,9 @@ END = frozenset("end ended ending closed close shut pulled withdrew withdrawn wi
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
                    "succeed replaced merged".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
+# words asking for the person at the head of something
+LEADER = frozenset("head heads headed boss chief leader leads commander director "
+                   "representative srsg envoy".split())
 # a question opening with one of these asks yes or no, not for a name
 AUX = frozenset("is are was were do does did has have had can could will would".split())
 
@@ -118,6 +121,18 @@ class TenureResolver:
             if y is not None:
                 years.append(y)
         return years
+
+    def other_head(self, words: list[str], entities: list[str]) -> str | None:
+        """The mission or department whose head a question asks for, when the pack only
+        knows the holders of its own post: "who is the head of UNMISS?", "MINUSMA's force
+        commander"."""
+        ws = set(words)
+        if not ("who" in ws or "whos" in ws or "name" in ws) or not ws & LEADER:
+            return None
+        if any(e in self._officials or e in self.names for e in entities):
+            return None
+        ents = self.pack.entities
+        return next((e for e in entities if ents[e].kind in ("mission", "department")), None)
 
     def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
         """The fact answering a "who held the post then" question, or None if it is not one."""

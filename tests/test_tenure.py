@@ -70,3 +70,17 @@ def test_a_pack_without_a_post_never_answers_from_tenures(engine):
     pack = load_pack()
     pack.post = None
     assert Engine(pack).answer("who ran dpko in 1995").reason != "tenure"
+
+
+@pytest.mark.parametrize("question", ["Who is the head of UNMISS?",
+                                      "what was MINUSMA's last force commander's name",
+                                      "who was the head of the department of field support"])
+def test_the_head_of_a_mission_or_department_is_not_guessed(engine, question):
+    """The pack knows who held its own post, not who led each mission."""
+    result = engine.answer(question)
+    assert not result.answered and result.reason == "outside"
+
+
+def test_the_head_of_the_post_itself_is_still_answered(engine):
+    result = engine.answer("who heads DPO")
+    assert result.answered and "Lacroix" in result.fact.answer
