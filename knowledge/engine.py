@@ -58,7 +58,9 @@ VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_spe
             "retrieval")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
-_DIGIT = re.compile(r"\d")
+# a count in an answer: digits or a number word ("names five missions")
+_DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"dozen|hundreds?|thousands?)\b", re.IGNORECASE)
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
 _AUX = frozenset("is are was were does do did can could has have will would should".split())

@@ -146,3 +146,10 @@ def test_a_long_message_is_answered_from_its_question(engine, message, expected)
 def test_the_context_of_a_long_message_can_still_make_it_out_of_scope(engine):
     result = engine.answer("We're covering Lebanon this week. What does the UN mission there do?")
     assert not result.answered
+
+
+def test_how_many_wants_a_count_in_the_answer(engine):
+    """A count in words counts ("names five missions"); an answer without one does not."""
+    text = answer_text(engine, "How many notable missions does the document list?")
+    assert text is not None and "five" in text
+    assert not engine.answer("how many troops does minusca have").answered
