@@ -58,9 +58,18 @@ VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_spe
             "retrieval")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
-# a count in an answer: digits or a number word ("names five missions")
-_DIGIT = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"dozen|hundreds?|thousands?)\b", re.IGNORECASE)
+# a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
+# resolution number is not one
+_COUNT = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|dozens?|hundreds?|thousands?)\b", re.IGNORECASE)
+_NOT_COUNT = re.compile(r"\b(?:resolutions? \d+(?:\s*(?:and|,)\s*\d+)*|\d{1,2} (?:January|"
+                        r"February|March|April|May|June|July|August|September|October|"
+                        r"November|December)|(?:1[89]|20)\d\d(?:-(?:\d\d)?\d\d)?)\b",
+                        re.IGNORECASE)
+
+
+def _has_count(text: str) -> bool:
+    return bool(_COUNT.search(_NOT_COUNT.sub(" ", text)))
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
 _AUX = frozenset("is are was were does do did can could has have will would should".split())
@@ -314,7 +323,7 @@ class Engine:
             mentioned = set(f.entities) | self._loose_ents[i]
             place = any(self.pack.entities[e].kind in ("place", "mission")
                         for e in mentioned if e in self.pack.entities)
-            self._shape.append((bool(_DIGIT.search(f.answer)), bool(_YEAR.search(f.answer)),
+            self._shape.append((_has_count(f.answer), bool(_YEAR.search(f.answer)),
                                 person, place))
             named, spans = _years_covered(f.answer)
             lead = self.pack.entities.get(f.entities[0]) if f.entities else None
@@ -681,6 +690,10 @@ class Engine:
             name = self.pack.entities[headed].name
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=f"who heads {name}")
+        began = self.tenure.before_post(p.words, p.entities, p.years)
+        if began is not None:
+            return Answer(question, "abstain", None, 0.0, reason="outside",
+                          entities=p.entities, unknown=f"who held the post before {began}")
         held = self.tenure.resolve(p.words, p.entities, p.years)
         if held is not None:
             return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
@@ -698,7 +711,10 @@ class Engine:
                                                                     for w in p.words)
         # "how many ..." is never answered by a fact without a number in it
         no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0]
-        if conf >= self.answer_at and not (tied or other_subject or no_number or dangling):
+        # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
+        other_year = top.features.get("year_miss", 0.0) >= 1.0
+        if conf >= self.answer_at and not (tied or other_subject or no_number or dangling
+                                           or other_year):
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]

@@ -134,24 +134,40 @@ class TenureResolver:
         ents = self.pack.entities
         return next((e for e in entities if ents[e].kind in ("mission", "department")), None)
 
-    def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
-        """The fact answering a "who held the post then" question, or None if it is not one."""
+    def _asks_holder(self, words: list[str], entities: list[str]) -> bool:
+        """Does the question ask who held the post (at some time)?"""
         ws = set(words)
         if not self.holders or not (set(entities) & self.names or ws & POST):
-            return None
+            return False
         asks_who = "who" in ws or "whos" in ws
         terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
         if not (asks_who or terse):
+            return False
+        if asks_who and ws & WANTS_OTHER - {"when"}:
+            return False  # "who ... and what did they do": more than a name
+        if any(e in self._officials for e in entities):
+            return False  # about a named person, or another post (the Secretary-General)
+        return bool(ws & HOLD or set(entities) & self.names - {"peacekeeping"})
+
+    def before_post(self, words: list[str], entities: list[str], years: list[int]) -> int | None:
+        """The year the post began, when a question asks who held it before then: "who led
+        UN peacekeeping in 1988?", "who was in charge of peacekeeping before 1992?"."""
+        if not years or not self._asks_holder(words, entities):
             return None
+        first = self.holders[0].start
+        before = "before" in words or "prior" in words
+        if all(y < first or (before and y <= first) for y in years):
+            return first
+        return None
+
+    def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
+        """The fact answering a "who held the post then" question, or None if it is not one."""
+        if not self._asks_holder(words, entities):
+            return None
+        ws = set(words)
         # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
         # MONUC" is dated by the event
         if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):
-            return None
-        if asks_who and ws & WANTS_OTHER - {"when"}:
-            return None  # "who ... and what did they do": more than a name
-        if any(e in self._officials for e in entities):
-            return None  # about a named person, or another post (the Secretary-General)
-        if not (ws & HOLD or set(entities) & self.names - {"peacekeeping"}):
             return None
         when = [y for y in [*years, *_decades(words)]
                 if self.holders[0].start <= y <= self.holders[-1].end]

@@ -153,3 +153,9 @@ def test_how_many_wants_a_count_in_the_answer(engine):
     text = answer_text(engine, "How many notable missions does the document list?")
     assert text is not None and "five" in text
     assert not engine.answer("how many troops does minusca have").answered
+
+
+def test_a_year_the_answer_does_not_cover_is_not_answered(engine):
+    """The 1988 prize does not answer a question about 2001."""
+    assert engine.answer("Did UN peacekeepers win the Nobel Peace Prize in 1988?").answered
+    assert not engine.answer("Did the UN win the Nobel Peace Prize in 2001 too?").answered

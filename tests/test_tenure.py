@@ -84,3 +84,11 @@ def test_the_head_of_a_mission_or_department_is_not_guessed(engine, question):
 def test_the_head_of_the_post_itself_is_still_answered(engine):
     result = engine.answer("who heads DPO")
     assert result.answered and "Lacroix" in result.fact.answer
+
+
+@pytest.mark.parametrize("question", ["Who led UN peacekeeping in 1988?",
+                                      "who was in charge of un peacekeeping before 1992"])
+def test_a_time_before_the_post_existed_is_declined_not_guessed(engine, question):
+    result = engine.answer(question)
+    assert not result.answered and result.reason == "outside"
+    assert "1992" in (result.unknown or "")
