@@ -82,6 +82,7 @@ def _qword(words: list[str]) -> str | None:
             return _QWORDS[w]
     return "yesno" if words and words[0] in _AUX else None
 _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
+            "long term": "longterm", "short term": "shortterm",
             "in charge": "head", "wind down": "end", "shut down": "end", "took over": "succeed",
             "take over": "succeed", "came after": "succeed", "came before": "succeed",
             "what s": "what is", "who s": "who is", "where s": "where is", "when s": "when is",
