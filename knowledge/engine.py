@@ -134,6 +134,8 @@ class Parsed:
     slots: str = ""  # the frame with a "@" where each entity was
 
 
+_WANTS = tuple(re.compile(r"\b(?:" + "|".join(map(re.escape, group)) + r")\b")
+               for group in (WANTS_NUMBER, WANTS_DATE, WANTS_PERSON, WANTS_PLACE))
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -337,6 +339,8 @@ class Engine:
         self._frames = frames
         self._owner = np.asarray(owner, dtype=np.int64)
         self._first_row = np.searchsorted(self._owner, np.arange(len(self.facts)))
+        self._every_fact_phrased = bool(len(self._owner)) and bool(
+            (np.bincount(self._owner, minlength=len(self.facts)) > 0).all())
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
         self._row_has_year = np.asarray(row_years)
         self._row_ents = row_ents
@@ -497,10 +501,7 @@ class Engine:
     def _wants(words: list[str]) -> tuple[bool, bool, bool, bool]:
         """Does the question want a number, a date, a person or body, a place?"""
         text = " ".join(words)
-        return (any(re.search(rf"\b{w}\b", text) for w in WANTS_NUMBER),
-                any(re.search(rf"\b{w}\b", text) for w in WANTS_DATE),
-                any(re.search(rf"\b{w}\b", text) for w in WANTS_PERSON),
-                any(re.search(rf"\b{w}\b", text) for w in WANTS_PLACE))
+        return tuple(bool(r.search(text)) for r in _WANTS)  # type: ignore[return-value]
 
     def candidates(self, question: str, limit: int = 8) -> tuple[Parsed, list[Candidate]]:
         """The best facts for a question, most likely first, with their confidence.
@@ -534,8 +535,7 @@ class Engine:
         if not p.years:  # "who ran DPKO in 1999" is another question than "who runs DPKO"
             row = row - 0.15 * self._row_has_year
         best_row = np.zeros(nf, dtype=np.int64)
-        fact_fz = np.full(nf, -np.inf)
-        np.maximum.at(fact_fz, self._owner, row)
+        fact_fz = self._per_fact_max(row)
         # the row reaching each fact's maximum
         hit_rows = np.nonzero(row >= fact_fz[self._owner] - 1e-9)[0]
         best_row[self._owner[hit_rows[::-1]]] = hit_rows[::-1]
@@ -583,8 +583,7 @@ class Engine:
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
         out: list[Candidate] = []
-        fact_f1 = np.zeros(nf)
-        np.maximum.at(fact_f1, self._owner, rf1)
+        fact_f1 = self._per_fact_max(rf1)
         for fi in top.tolist():
             r = int(best_row[fi])
             f1 = float(fact_f1[fi])
@@ -617,6 +616,15 @@ class Engine:
             out.append(Candidate(self.facts[fi], z, conf, phr, fd))
         out.sort(key=lambda c: -c.score)
         return p, out[:limit]
+
+    def _per_fact_max(self, values: np.ndarray) -> np.ndarray:
+        """Each fact's best row; rows are grouped by fact, so a segmented max when every fact
+        has phrasings (an unvalidated pack may have a fact with none)."""
+        if self._every_fact_phrased:
+            return np.maximum.reduceat(values, self._first_row)
+        out = np.full(len(self.facts), -np.inf)
+        np.maximum.at(out, self._owner, values)
+        return out
 
     def _is_specific(self, entity_id: str) -> bool:
         return self._strong_df.get(entity_id, 0) <= self._specific
