@@ -201,6 +201,21 @@ def _model(cal: dict, names: tuple[str, ...]) -> tuple[np.ndarray, float]:
     return np.asarray([cal["weights"].get(f, 0.0) for f in names]), float(cal["bias"])
 
 
+def pairwise(z: np.ndarray) -> np.ndarray:
+    """The features and every product of two of them (squares included)."""
+    i, j = np.triu_indices(len(z))
+    return np.concatenate([z, z[i] * z[j]])
+
+
+def _quadratic(q: dict | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+    """A verifier on standardized features and their pairwise products, if one was fitted
+    for these features."""
+    if not q or q.get("features") != list(VERIFIER):
+        return None
+    return (np.asarray(q["mean"]), np.asarray(q["scale"]), np.asarray(q["weights"]),
+            float(q["bias"]))
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
@@ -215,6 +230,7 @@ class Engine:
         cal = weights or load_weights()
         self._rank_w, self._rank_b = _model(cal["ranker"], FEATURES)
         self._ver_w, self._ver_b = _model(cal["verifier"], VERIFIER)
+        self._quad = _quadratic(cal["verifier"].get("quadratic"))
         self.answer_at = float(cal["answer_at"])
         self.suggest_at = float(cal["suggest_at"])
         self._build_names(pack)
@@ -750,4 +766,8 @@ class Engine:
 
     def verify(self, cands: list[Candidate]) -> float:
         """Probability that the best candidate is a right answer."""
-        return _sigmoid(float(self._ver_w @ self.verifier_features(cands) + self._ver_b))
+        x = self.verifier_features(cands)
+        if self._quad is not None:
+            mean, scale, w, b = self._quad
+            return _sigmoid(float(w @ pairwise((x - mean) / scale) + b))
+        return _sigmoid(float(self._ver_w @ x + self._ver_b))
