@@ -110,6 +110,9 @@ class Speller:
                 return None
         if target in self.protected and not (best_d == 1 and plausible_slip(word, target)):
             return None
-        if len(word) < 7 and target not in self.protected:
-            return None  # a short English word is more likely a word we lack: "doing", "joke"
+        dropped = len(target) == len(word) + 1 and len(word) >= 5
+        if len(word) < 7 and target not in self.protected and not dropped:
+            # a short English word is more likely a word we lack ("doing", "joke"), unless
+            # it is one of ours with a letter dropped ("renamd")
+            return None
         return target
