@@ -34,6 +34,7 @@ SHORTHAND: dict[str, str] = {
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "smth": "something", "sth": "something", "pls": "please",
+    "doc": "document", "docs": "documents",
 }
 
 # Question words and the shape of the answer they want.
