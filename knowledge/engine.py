@@ -680,7 +680,11 @@ class Engine:
             # names another entity of the same kind: the same question about something else
             declared = set(self.facts[fi].entities)
             kinds = {ents[e].kind for e in (row_ents - q_ents) & declared if e in ents}
-            if any(ents[e].kind in kinds for e in q_ents - row_ents if e in ents):
+            # a fact about three or more of a kind (all five missions) answers for any of them
+            listed = {k for k in kinds
+                      if sum(ents[e].kind == k for e in declared if e in ents) >= 3}
+            if any(ents[e].kind in kinds and not (e in declared and ents[e].kind in listed)
+                   for e in q_ents - row_ents if e in ents):
                 return 1.0
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
         # the question's entity is unknown to the fact, the phrasing's is of the same kind

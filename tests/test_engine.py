@@ -159,3 +159,11 @@ def test_a_year_the_answer_does_not_cover_is_not_answered(engine):
     """The 1988 prize does not answer a question about 2001."""
     assert engine.answer("Did UN peacekeepers win the Nobel Peace Prize in 1988?").answered
     assert not engine.answer("Did the UN win the Nobel Peace Prize in 2001 too?").answered
+
+
+def test_a_fact_about_all_the_missions_answers_for_any_pair_of_them(engine):
+    """A phrasing naming two missions matches the same question about two others, when the
+    fact is about all five; the same wording about another single subject still does not."""
+    text = answer_text(engine, "which is older, unmiss or monusco")
+    assert text is not None and "2010" in text and "2011" in text
+    assert not engine.answer("who appoints the secretary-general").answered
