@@ -21,7 +21,7 @@ essay essays writing write class classes studying homework assignment exam semin
 project presentation flashcard flashcards trivia night hosting teacher professor textbook
 remind reminder wondering curious confused sanity check help anyone someone somebody looking
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
-mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob
+mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob im ive youre
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -34,7 +34,7 @@ SHORTHAND: dict[str, str] = {
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "smth": "something", "sth": "something", "pls": "please",
-    "doc": "document", "docs": "documents",
+    "doc": "document", "docs": "documents", "vs": "versus", "v": "versus",
 }
 
 # Question words and the shape of the answer they want.
@@ -91,6 +91,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
+    **dict.fromkeys("versus difference differences differ compare compared comparison "
+                    "distinguish apart".split(), "difference"),
 
 }
 
