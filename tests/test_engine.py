@@ -167,3 +167,21 @@ def test_a_fact_about_all_the_missions_answers_for_any_pair_of_them(engine):
     text = answer_text(engine, "which is older, unmiss or monusco")
     assert text is not None and "2010" in text and "2011" in text
     assert not engine.answer("who appoints the secretary-general").answered
+
+
+def test_a_calibration_without_pairwise_models_still_answers():
+    """An older calibration file (linear models only), or one fitted for other features,
+    falls back to the linear ranker and verifier instead of failing."""
+    import copy
+
+    from knowledge.engine import load_weights
+
+    cal = load_weights()
+    linear = copy.deepcopy(cal)
+    linear["ranker"].pop("quadratic", None)
+    linear["verifier"].pop("quadratic", None)
+    stale = copy.deepcopy(cal)
+    stale["ranker"]["quadratic"]["features"] = ["something", "else"]
+    for weights in (linear, stale):
+        text = Engine(load_pack(), weights=weights).answer("Who appoints the USG-PKO?")
+        assert text.answered and "Secretary-General" in text.fact.answer
