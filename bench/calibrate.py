@@ -94,7 +94,8 @@ def by_rule(engine: Engine, parsed) -> bool:
     t = engine.tenure
     return (t.resolve(parsed.words, parsed.entities, parsed.years) is not None
             or t.other_head(parsed.words, parsed.entities) is not None
-            or t.before_post(parsed.words, parsed.entities, parsed.years) is not None)
+            or t.before_post(parsed.words, parsed.entities, parsed.years) is not None
+            or t.beyond_post(parsed.words, parsed.entities) is not None)
 
 
 def verify_rows(engine: Engine, answerable: list[dict], decline: list[dict]):

@@ -743,6 +743,10 @@ class Engine:
             name = self.pack.entities[headed].name
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=f"who heads {name}")
+        beyond = self.tenure.beyond_post(p.words, p.entities)
+        if beyond is not None:
+            return Answer(question, "abstain", None, 0.0, reason="outside",
+                          entities=p.entities, unknown=beyond)
         began = self.tenure.before_post(p.words, p.entities, p.years)
         if began is not None:
             return Answer(question, "abstain", None, 0.0, reason="outside",

@@ -40,6 +40,14 @@ WANTS_OTHER = frozenset("what when where why how which".split())
 # words asking for the person at the head of something
 LEADER = frozenset("head heads headed boss chief leader leads commander director "
                    "representative srsg envoy".split())
+# a holder's life outside the post, which the pack does not hold
+LIFE = frozenset("university uni college school studied study studies degree educated "
+                 "education born birth birthday age married wife husband children kids family "
+                 "died death dead salary paid hobby hobbies".split())
+CAREER = frozenset("job jobs work worked working career position role occupation".split())
+EARLIER = frozenset("before prior previously earlier".split())
+LATER = frozenset("after afterwards later next".split())
+LEAVING = frozenset("leave left resign resigned quit step stepped".split())
 # a question opening with one of these asks yes or no, not for a name
 AUX = frozenset("is are was were do does did has have had can could will would".split())
 
@@ -133,6 +141,27 @@ class TenureResolver:
             return None
         ents = self.pack.entities
         return next((e for e in entities if ents[e].kind in ("mission", "department")), None)
+
+    def beyond_post(self, words: list[str], entities: list[str]) -> str | None:
+        """What a question asks about a holder's life outside the post ("what did Ladsous do
+        before DPKO?", "which uni did Guéhenno go to?", "why did Goulding leave?"), which the
+        pack holds only where an entity's fields say so ("later UN Secretary-General")."""
+        ws = set(words)
+        if "who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE):
+            return None
+        people = [e for e in entities if e in {h.entity for h in self.holders}]
+        if len(people) != 1 or ws & {"hold", "held"}:
+            return None  # two holders: a question of order; "held": the post itself
+        ent = self.pack.entities[people[0]]
+        known_later = any("later" in v for _, v in ent.fields)
+        if ws & LIFE:
+            return f"{ent.name}'s life outside UN peacekeeping"
+        career = ws & CAREER or ("what" in ws and ws & {"do", "did", "doing"})
+        if career and (ws & EARLIER or (ws & LATER and not known_later)):
+            return f"{ent.name}'s career outside UN peacekeeping"
+        if "why" in ws and ws & LEAVING:
+            return f"why {ent.name} left"
+        return None
 
     def _asks_holder(self, words: list[str], entities: list[str]) -> bool:
         """Does the question ask who held the post (at some time)?"""

@@ -92,3 +92,23 @@ def test_a_time_before_the_post_existed_is_declined_not_guessed(engine, question
     result = engine.answer(question)
     assert not result.answered and result.reason == "outside"
     assert "1992" in (result.unknown or "")
+
+
+@pytest.mark.parametrize("question", ["What did Hervé Ladsous do before he became head of DPKO?",
+                                      "which uni did guehenno go to",
+                                      "Why did Marrack Goulding leave DPKO?",
+                                      "what was alain le roy's job before dpko"])
+def test_a_holders_life_outside_the_post_is_declined(engine, question):
+    result = engine.answer(question)
+    assert not result.answered and result.reason == "outside"
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("What did Kofi Annan go on to do after leading DPKO?", "1997"),
+                          ("who came before ladsous", "Le Roy"),
+                          ("did guehenno come before or after miyet", "Miyet")])
+def test_what_the_pack_holds_about_a_holders_career_is_still_answered(engine, question,
+                                                                       expected):
+    """Annan's later post is in his entity's fields; order questions are succession."""
+    result = engine.answer(question)
+    assert result.answered and expected in result.fact.answer
