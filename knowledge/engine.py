@@ -19,6 +19,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -149,6 +150,7 @@ def _focus(text: str) -> str | None:
     return " ".join(asked)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     if word in SYNONYMS:
         return SYNONYMS[word]
@@ -319,13 +321,14 @@ class Engine:
         for i, f in enumerate(self.facts):
             bag: set[str] = set()
             ents = set(f.entities)
-            loose = set(self.parse(f.answer).entities)
+            answer = self.parse(f.answer, refusals=False)
+            loose = set(answer.entities)
             for e in f.entities:
                 if e in self.pack.entities:
                     loose.update(self.pack.entities[e].related)
             self._loose_ents.append(loose)
             for q in f.questions:
-                p = self.parse(q)
+                p = self.parse(q, refusals=False)
                 frames.append(p.frame)
                 row_qword.append(_qword(p.words))
                 owner.append(i)
@@ -335,12 +338,12 @@ class Engine:
                 row_content.append(frozenset(p.content))
                 ents.update(p.entities)
                 bag.update(p.content)
-            bag.update(self.parse(f.answer).content)
+            bag.update(answer.content)
             if f.provenance.quote:
-                bag.update(self.parse(f.provenance.quote).content)
+                bag.update(self.parse(f.provenance.quote, refusals=False).content)
             bag.update("@" + e for e in f.entities)
             if f.title:
-                t = self.parse(f.title)
+                t = self.parse(f.title, refusals=False)
                 bag.update(t.content)
                 ents.update(t.entities)
             self._bags.append(bag)
@@ -441,8 +444,9 @@ class Engine:
                             OSA.distance(nxt, surname[0]) <= (2 if len(surname[0]) > 5 else 1):
                         words[i + n] = surname[0]
 
-    def parse(self, text: str) -> Parsed:
-        """Words, frame, content words, named entities, refused and unknown names."""
+    def parse(self, text: str, refusals: bool = True) -> Parsed:
+        """Words, frame, content words, named entities, refused and unknown names; without
+        `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
         text = text[:MAX_QUESTION_CHARS]
         shouting = text.upper() == text
         raw_caps = set() if shouting else {
@@ -486,10 +490,11 @@ class Engine:
                 frame_words.append(corrected[i])
                 slot_words.append(_stem(corrected[i]))
                 i += 1
-        refused = refused or self._other_person(corrected)
-        for w in unknown:
-            if w in frame_words and (w in raw_caps or self._near_mission(w)):
-                refused = refused or w.upper()
+        if refusals:
+            refused = refused or self._other_person(corrected)
+            for w in unknown:
+                if w in frame_words and (w in raw_caps or self._near_mission(w)):
+                    refused = refused or w.upper()
         content = [_stem(w) for w in frame_words
                    if w not in STOPWORDS and not _YEAR.fullmatch(w)]
         content += ["@" + e for e in entities]
