@@ -41,6 +41,7 @@ SETS = {
     "dev3": (ROOT / "tests/data/dev3_answerable.yaml", ROOT / "tests/data/dev3_decline.yaml"),
     "dev4": (ROOT / "tests/data/dev4_answerable.yaml", ROOT / "tests/data/dev4_decline.yaml"),
     "dev5": (ROOT / "tests/data/dev5_answerable.yaml", ROOT / "tests/data/dev5_decline.yaml"),
+    "dev6": (ROOT / "tests/data/dev6_answerable.yaml", ROOT / "tests/data/dev6_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

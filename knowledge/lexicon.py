@@ -91,6 +91,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
+    **dict.fromkeys("document documents article articles text texts".split(), "document"),
     **dict.fromkeys("versus difference differences differ compare compared comparison "
                     "distinguish apart".split(), "difference"),
 

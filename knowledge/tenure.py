@@ -154,6 +154,8 @@ class TenureResolver:
             return None  # two holders: a question of order; "held": the post itself
         ent = self.pack.entities[people[0]]
         known_later = any("later" in v for _, v in ent.fields)
+        if known_later and set(entities) & set(ent.related):
+            return None  # "what did Annan do before becoming Secretary-General": he led DPKO
         if ws & LIFE:
             return f"{ent.name}'s life outside UN peacekeeping"
         career = ws & CAREER or ("what" in ws and ws & {"do", "did", "doing"})
