@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.lexicon import (
+    CAUSE,
     FUTURE,
     PRONOUNS,
     SECOND_PERSON,
@@ -137,6 +138,11 @@ class Parsed:
 
 _WANTS = tuple(re.compile(r"\b(?:" + "|".join(map(re.escape, group)) + r")\b")
                for group in (WANTS_NUMBER, WANTS_DATE, WANTS_PERSON, WANTS_PLACE))
+# what happens to a mission or a department: its start, its end, its renaming
+_EVENT = frozenset("end ended ending close closed closing leave left withdraw withdrew "
+                   "withdrawn withdrawal terminate terminated start started begin began "
+                   "create created established set setup launch launched rename renamed "
+                   "replace replaced".split())
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -775,8 +781,11 @@ class Engine:
         no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0]
         # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
         other_year = top.features.get("year_miss", 0.0) >= 1.0
+        # "why did UNAMID end?" is not answered by when it ended
+        no_reason = "why" in p.words and bool(_EVENT.intersection(p.words)) \
+            and not CAUSE.search(top.fact.answer)
         if conf >= self.answer_at and not (tied or other_subject or no_number or dangling
-                                           or other_year):
+                                           or other_year or no_reason):
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]

@@ -103,3 +103,7 @@ SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 FUTURE = re.compile(r"\b(will|gonna|going to|next year|in the future)\b")
 # Pronouns that stand for something named earlier: the bot has no earlier to look at.
 PRONOUNS = frozenset("it its he his him she her they them their this that".split())
+# An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.
+CAUSE = re.compile(r"\b(because|since|so that|as a result|due to|in order to|to ensure|designed "
+                   r"to|aims? to|meant to|reflects?|in response|at the request|requested|"
+                   r"after (?:the|their|its)|reason)\b", re.IGNORECASE)

@@ -185,3 +185,8 @@ def test_a_calibration_without_pairwise_models_still_answers():
     for weights in (linear, stale):
         text = Engine(load_pack(), weights=weights).answer("Who appoints the USG-PKO?")
         assert text.answered and "Secretary-General" in text.fact.answer
+
+
+def test_why_a_mission_ended_is_not_answered_by_when_it_ended(engine):
+    assert engine.answer("when did unamid end").answered
+    assert not engine.answer("Why did UNAMID end?").answered
