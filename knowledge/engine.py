@@ -751,9 +751,8 @@ class Engine:
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
         headed = self.tenure.other_head(p.words, p.entities)
         if headed is not None:
-            name = self.pack.entities[headed].name
             return Answer(question, "abstain", None, 0.0, reason="outside",
-                          entities=p.entities, unknown=f"who heads {name}")
+                          entities=p.entities, unknown=headed)
         beyond = self.tenure.beyond_post(p.words, p.entities)
         if beyond is not None:
             return Answer(question, "abstain", None, 0.0, reason="outside",

@@ -48,6 +48,11 @@ CAREER = frozenset("job jobs work worked working career position role occupation
 EARLIER = frozenset("before prior previously earlier".split())
 LATER = frozenset("after afterwards later next".split())
 LEAVING = frozenset("leave left resign resigned quit step stepped".split())
+# "the head when MINUSMA closed", "which head oversaw...": in a bot about one post, a head
+# with no "of" after it is that post's
+HEAD_NOUNS = frozenset("head chief boss leader usg".split())
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 # a question opening with one of these asks yes or no, not for a name
 AUX = frozenset("is are was were do does did has have had can could will would".split())
 
@@ -87,6 +92,18 @@ def _first_year(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_OWN_POST = frozenset("peacekeeping peace pko".split())
+
+
+def _other_usg(words: list[str]) -> str | None:
+    """"Under-Secretary-General for Operational Support": a USG post other than this one."""
+    text = " ".join(words)
+    m = re.search(r"\b(?:under secretary general|usg) for (?:the )?(\w+)(?: (\w+))?", text)
+    if m is None or m.group(1) in _OWN_POST:
+        return None
+    return "the Under-Secretary-General for " + " ".join(w for w in m.groups() if w).title()
+
+
 def _decades(words: list[str]) -> list[int]:
     """Every year of the decades a question names: "the 90s", "1990s", "2010s"."""
     out: list[int] = []
@@ -118,8 +135,8 @@ class TenureResolver:
         events = [e for e in entities if e not in self.names]
         if not events and len(entities) > 1 and change:
             events = entities[1:]  # "when DPKO became DPO": the post's own names changed
-        if not events and len(entities) == 1 and (starting or ending):
-            events = entities  # "who led DPKO when it was created"
+        if not events and len(entities) == 1 and (starting or ending or change):
+            events = entities  # "who led DPKO when it was created / renamed"
         years = []
         for eid in events:
             ent = self.pack.entities[eid]
@@ -135,12 +152,18 @@ class TenureResolver:
         knows the holders of its own post: "who is the head of UNMISS?", "MINUSMA's force
         commander"."""
         ws = set(words)
-        if not ("who" in ws or "whos" in ws or "name" in ws) or not ws & LEADER:
+        if not ("who" in ws or "whos" in ws or "name" in ws):
+            return None
+        other = _other_usg(words)
+        if other:
+            return other
+        if not ws & LEADER or self._implied_post(words):
             return None
         if any(e in self._officials or e in self.names for e in entities):
             return None
         ents = self.pack.entities
-        return next((e for e in entities if ents[e].kind in ("mission", "department")), None)
+        found = next((e for e in entities if ents[e].kind in ("mission", "department")), None)
+        return f"who heads {ents[found].name}" if found else None
 
     def beyond_post(self, words: list[str], entities: list[str]) -> str | None:
         """What a question asks about a holder's life outside the post ("what did Ladsous do
@@ -165,16 +188,28 @@ class TenureResolver:
             return f"why {ent.name} left"
         return None
 
+    @staticmethod
+    def _implied_post(words: list[str]) -> bool:
+        """A head named without saying of what: "who was the head when UNAMID closed?"."""
+        for i, w in enumerate(words):
+            if w in HEAD_NOUNS:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if nxt != "of" and (i and words[i - 1] == "which" or nxt in WHEN
+                                    or nxt in ("in", "during", "at")):
+                    return True
+        return False
+
     def _asks_holder(self, words: list[str], entities: list[str]) -> bool:
         """Does the question ask who held the post (at some time)?"""
         ws = set(words)
-        if not self.holders or not (set(entities) & self.names or ws & POST):
+        implied = self._implied_post(words)
+        if not self.holders or not (set(entities) & self.names or ws & POST or implied):
             return False
-        asks_who = "who" in ws or "whos" in ws
+        asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws)
         terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
         if not (asks_who or terse):
             return False
-        if asks_who and ws & WANTS_OTHER - {"when"}:
+        if asks_who and ws & WANTS_OTHER - {"when", "which"}:
             return False  # "who ... and what did they do": more than a name
         if any(e in self._officials for e in entities):
             return False  # about a named person, or another post (the Secretary-General)
@@ -196,13 +231,17 @@ class TenureResolver:
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)
+        nth = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+        if nth is not None and ws & HOLD and nth <= len(self.holders):
+            return self.pack.facts[self.holders[nth - 1].fact]  # "the second head of DPKO"
         # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
         # MONUC" is dated by the event
         if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):
             return None
         when = [y for y in [*years, *_decades(words)]
                 if self.holders[0].start <= y <= self.holders[-1].end]
-        if not when and ws & WHEN:
+        dated_by_event = ws & WHEN or (self._implied_post(words) and ws & (START | END | CHANGE))
+        if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)
         if not when:
             return None

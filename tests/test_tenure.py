@@ -31,6 +31,12 @@ def engine() -> Engine:
         ("who was the under-secretary-general at the moment DPKO turned into DPO?", "Lacroix"),
         ("Who headed peacekeeping when MINUSMA and MINUSCA were established?", "Ladsous"),
         ("Who led DPKO when MONUSCO took over from MONUC?", "Le Roy"),
+        # "the head", with no "of": in a bot about one post, that post's head
+        ("who was the head when UNAMID closed?", "Lacroix"),
+        ("who was head when DFS was created", "Guéhenno"),
+        ("Which head oversaw the end of MINUSMA?", "Lacroix"),
+        ("who was the head when the department got renamed to DPO", "Lacroix"),
+        ("Who was the second head of DPKO?", "Annan"),
     ],
 )
 def test_the_holder_at_a_time_is_the_one_whose_tenure_covers_it(engine, question, holder):
@@ -58,6 +64,7 @@ def test_a_time_when_the_post_changed_hands_gets_the_list_of_heads(engine, quest
         "who was the head of the department of field support",  # a post the pack lacks
         "What did the head of peacekeeping do in 2013?",  # not asking who
         "who was in charge of MINUSMA when it was created",  # a mission's own head
+        "who founded dpko",  # a founder, not a head
         "was the usg-pko post renamed in 2019",  # yes or no, about the title
         "has every usg-pko since 1997 been french",
     ],
@@ -73,6 +80,9 @@ def test_a_pack_without_a_post_never_answers_from_tenures(engine):
 
 
 @pytest.mark.parametrize("question", ["Who is the head of UNMISS?",
+                                      "who headed minusma when it ended",
+                                      "Who is the Under-Secretary-General for Operational Support?",
+                                      "who is the usg for political affairs",
                                       "what was MINUSMA's last force commander's name",
                                       "who was the head of the department of field support"])
 def test_the_head_of_a_mission_or_department_is_not_guessed(engine, question):
