@@ -22,6 +22,7 @@ project presentation flashcard flashcards trivia night hosting teacher professor
 remind reminder wondering curious confused sanity check help anyone someone somebody looking
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
 mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob im ive youre
+kindly pray grateful appreciate appreciated enlighten
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -34,7 +35,7 @@ SHORTHAND: dict[str, str] = {
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "smth": "something", "sth": "something", "pls": "please",
-    "doc": "document", "docs": "documents", "vs": "versus", "v": "versus",
+    "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
 }
 
 # Question words and the shape of the answer they want.
@@ -55,7 +56,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("start started starts begin began begun beginning founded found create "
                     "created creation establish established establishment formed launch "
                     "launched setup authorize authorizes authorized authorise authorises "
-                    "authorised".split(), "establish"),
+                    "authorised constituted instituted inaugurated".split(), "establish"),
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
                     "conclude concluded".split(), "end"),
