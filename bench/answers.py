@@ -42,6 +42,7 @@ SETS = {
     "dev4": (ROOT / "tests/data/dev4_answerable.yaml", ROOT / "tests/data/dev4_decline.yaml"),
     "dev5": (ROOT / "tests/data/dev5_answerable.yaml", ROOT / "tests/data/dev5_decline.yaml"),
     "dev6": (ROOT / "tests/data/dev6_answerable.yaml", ROOT / "tests/data/dev6_decline.yaml"),
+    "dev7": (ROOT / "tests/data/dev7_answerable.yaml", ROOT / "tests/data/dev7_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }
