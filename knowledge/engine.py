@@ -777,7 +777,8 @@ class Engine:
         dangling = not p.entities and len(p.content) <= 2 and any(w in PRONOUNS
                                                                     for w in p.words)
         # "how many ..." is never answered by a fact without a number in it
-        no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0]
+        no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0] \
+            and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2)
         # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
         other_year = top.features.get("year_miss", 0.0) >= 1.0
         # "why did UNAMID end?" is not answered by when it ended

@@ -195,7 +195,7 @@ class TenureResolver:
             if w in HEAD_NOUNS:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if nxt != "of" and (i and words[i - 1] == "which" or nxt in WHEN
-                                    or nxt in ("in", "during", "at")):
+                                    or nxt in ("in", "during", "at", "since")):
                     return True
         return False
 
@@ -238,14 +238,24 @@ class TenureResolver:
         # MONUC" is dated by the event
         if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):
             return None
-        when = [y for y in [*years, *_decades(words)]
-                if self.holders[0].start <= y <= self.holders[-1].end]
+        first, last = self.holders[0].start, self.holders[-1].end
+        span = list(years)
+        if len(years) == 1 and "since" in ws:  # "all the heads since 1992"
+            found = {h.fact for h in self.holders if h.end > years[0] or h.start >= years[0]}
+            return self._one_or_all(found)
+        elif len(years) == 2 and ws & {"between", "from"}:
+            span = list(range(min(years), max(years) + 1))  # "between 1995 and 2005"
+        when = [y for y in [*span, *_decades(words)] if first <= y <= last]
         dated_by_event = ws & WHEN or (self._implied_post(words) and ws & (START | END | CHANGE))
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)
         if not when:
             return None
-        found = {h.fact for y in when for h in self.holders if h.start <= y <= h.end}
+        return self._one_or_all({h.fact for y in when for h in self.holders
+                                 if h.start <= y <= h.end})
+
+    def _one_or_all(self, found: set[str]) -> Fact | None:
+        """One holder's tenure fact, or the list of every holder when there are several."""
         if len(found) == 1:
             return self.pack.facts[found.pop()]
         return self.heads if found else None

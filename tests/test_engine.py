@@ -190,3 +190,9 @@ def test_a_calibration_without_pairwise_models_still_answers():
 def test_why_a_mission_ended_is_not_answered_by_when_it_ended(engine):
     assert engine.answer("when did unamid end").answered
     assert not engine.answer("Why did UNAMID end?").answered
+
+
+def test_how_many_years_is_answered_by_a_span_of_years(engine):
+    """"How many years did Guéhenno serve?" is answered by 2000-2008."""
+    text = answer_text(engine, "How many years did Guéhenno serve?")
+    assert text is not None and "2000" in text and "2008" in text

@@ -46,6 +46,12 @@ def test_the_holder_at_a_time_is_the_one_whose_tenure_covers_it(engine, question
     assert result.fact.id.endswith("-tenure")
 
 
+def test_since_a_year_means_every_holder_from_then_on(engine):
+    assert engine.answer("name all the heads of UN peacekeeping since 1992").fact.id \
+        == "heads-list"
+    assert "Lacroix" in engine.answer("who has been head since 2017").fact.answer
+
+
 @pytest.mark.parametrize("question", ["who was head of dpko in 2008",
                                       "who was the usg pko when unmiss was set up",
                                       "who held the office in the 90s"])
