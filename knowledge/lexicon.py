@@ -36,6 +36,9 @@ SHORTHAND: dict[str, str] = {
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "smth": "something", "sth": "something", "pls": "please",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
+    # a request is not chit-chat with the bot: "can you list the debates?"
+    "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
+    "do you know": "", "do u know": "",
 }
 
 # Question words and the shape of the answer they want.

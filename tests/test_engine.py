@@ -196,3 +196,9 @@ def test_how_many_years_is_answered_by_a_span_of_years(engine):
     """"How many years did Guéhenno serve?" is answered by 2000-2008."""
     text = answer_text(engine, "How many years did Guéhenno serve?")
     assert text is not None and "2000" in text and "2008" in text
+
+
+def test_a_request_to_the_bot_is_not_chit_chat(engine):
+    """"Can you list..." asks for something; "are you a bot" is talk about the bot."""
+    assert engine.answer("Can you list the debates in the Controversies section?").answered
+    assert engine.answer("are you a bot").reason == "chitchat"
