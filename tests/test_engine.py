@@ -30,8 +30,8 @@ def test_development_set_accuracy_and_abstention(engine):
     score = evaluate(engine, load_items(DATA / "dev_answerable.yaml"),
                      load_items(DATA / "dev_decline.yaml"))
     assert len(score.answerable) >= 150 and len(score.decline) >= 50
-    assert score.decline_rate >= 0.93, [o.question for o in score.failures if not o.expected]
-    assert score.accuracy >= 0.70
+    assert score.decline_rate >= 0.94, [o.question for o in score.failures if not o.expected]
+    assert score.accuracy >= 0.88
 
 
 @pytest.mark.parametrize(
