@@ -125,7 +125,8 @@ class TenureResolver:
         post = pack.post
         self.names = frozenset(post.names) if post else frozenset()
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
-        self._officials = {h.entity for h in self.holders} | {
+        self._holder_ids = frozenset(h.entity for h in self.holders)
+        self._officials = self._holder_ids | {
             e.id for e in pack.entities.values() if e.kind == "official"} - self.names
 
     def event_years(self, words: list[str], entities: list[str]) -> list[int]:
@@ -172,7 +173,7 @@ class TenureResolver:
         ws = set(words)
         if "who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE):
             return None
-        people = [e for e in entities if e in {h.entity for h in self.holders}]
+        people = [e for e in entities if e in self._holder_ids]
         if len(people) != 1 or ws & {"hold", "held"}:
             return None  # two holders: a question of order; "held": the post itself
         ent = self.pack.entities[people[0]]
