@@ -45,6 +45,7 @@ SETS = {
     "dev7": (ROOT / "tests/data/dev7_answerable.yaml", ROOT / "tests/data/dev7_decline.yaml"),
     "dev8": (ROOT / "tests/data/dev8_answerable.yaml", ROOT / "tests/data/dev8_decline.yaml"),
     "dev9": (ROOT / "tests/data/dev9_answerable.yaml", ROOT / "tests/data/dev9_decline.yaml"),
+    "dev10": (ROOT / "tests/data/dev10_answerable.yaml", ROOT / "tests/data/dev10_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

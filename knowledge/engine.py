@@ -143,6 +143,11 @@ _EVENT = frozenset("end ended ending close closed closing leave left withdraw wi
                    "withdrawn withdrawal terminate terminated start started begin began "
                    "create created established set setup launch launched rename renamed "
                    "replace replaced".split())
+_RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
+# a month or a day asked for: "in which month of 2011", "what day"; a year does not answer it
+_WANTS_DAY = re.compile(r"\b(?:which|what) (?:month|day|date)\b|\bexact (?:day|date)\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -250,6 +255,7 @@ class Engine:
         self._quad = _quadratic(cal["verifier"].get("quadratic"), VERIFIER)
         self.answer_at = float(cal["answer_at"])
         self.suggest_at = float(cal["suggest_at"])
+        self._now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else 0
         self._build_names(pack)
         self._build_vocab(pack)
         self._build_index()
@@ -506,6 +512,9 @@ class Engine:
         content += ["@" + e for e in entities]
         frame = " ".join(_stem(w) for w in frame_words)
         years = [int(y) for y in _YEAR.findall(" ".join(words))]
+        # "this year", "last year": the pack's own year, as of its date
+        years += [self._now - (m.group(1) == "last")
+                  for m in _RELATIVE_YEAR.finditer(" ".join(words)) if self._now]
         return Parsed(corrected, frame, content, entities, refused, years,
                       " ".join(slot_words))
 
@@ -781,11 +790,13 @@ class Engine:
             and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2)
         # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
         other_year = top.features.get("year_miss", 0.0) >= 1.0
+        # "in which month did Ladsous take office?" is not answered by "2011-2017"
+        no_day = bool(_WANTS_DAY.search(" ".join(p.words))) and not _MONTH.search(top.fact.answer)
         # "why did UNAMID end?" is not answered by when it ended
         no_reason = "why" in p.words and bool(_EVENT.intersection(p.words)) \
             and not CAUSE.search(top.fact.answer)
         if conf >= self.answer_at and not (tied or other_subject or no_number or dangling
-                                           or other_year or no_reason):
+                                           or other_year or no_reason or no_day):
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]

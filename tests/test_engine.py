@@ -202,3 +202,16 @@ def test_a_request_to_the_bot_is_not_chit_chat(engine):
     """"Can you list..." asks for something; "are you a bot" is talk about the bot."""
     assert engine.answer("Can you list the debates in the Controversies section?").answered
     assert engine.answer("are you a bot").reason == "chitchat"
+
+
+def test_this_year_is_the_packs_year(engine):
+    """"This year" and "last year" are read against the pack's date (November 2026): the
+    head this year is the one in office then; a fact about another year does not answer."""
+    result = engine.answer("who is the head of un peacekeeping this year")
+    assert result.answered and "Lacroix" in result.fact.answer
+    assert not engine.answer("Who won the Nobel Peace Prize last year?").answered
+
+
+def test_a_month_or_day_is_not_answered_by_a_year(engine):
+    assert engine.answer("what date was minusma established").answered
+    assert not engine.answer("In which month of 2011 did Ladsous take office?").answered
