@@ -89,21 +89,12 @@ def fit_listwise(X: np.ndarray, y: np.ndarray, group: np.ndarray, names: tuple[s
     return {"weights": weights, "bias": round(float(b), 4)}
 
 
-def by_rule(engine: Engine, parsed) -> bool:
-    """Decided from tenure data, not by the verifier: no evidence about the verifier."""
-    t = engine.tenure
-    return (t.resolve(parsed.words, parsed.entities, parsed.years) is not None
-            or t.other_head(parsed.words, parsed.entities) is not None
-            or t.before_post(parsed.words, parsed.entities, parsed.years) is not None
-            or t.beyond_post(parsed.words, parsed.entities) is not None)
-
-
 def verify_rows(engine: Engine, answerable: list[dict], decline: list[dict]):
     """One row per question (its best candidate); label: answering it would be right."""
     X, y = [], []
     for item, expect in [(a, a["expect"]) for a in answerable] + [(d, None) for d in decline]:
         parsed, cands = engine.candidates(str(item["q"]))
-        if parsed.refused or not cands or by_rule(engine, parsed):
+        if parsed.refused or not cands or engine.by_post(item["q"], parsed) is not None:
             continue
         X.append(engine.verifier_features(cands))
         y.append(1.0 if expect and answer_matches(cands[0].fact.answer, expect) else 0.0)

@@ -758,22 +758,9 @@ class Engine:
             return Answer(question, "abstain", None, 0.0, reason="chitchat")
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
-        headed = self.tenure.other_head(p.words, p.entities)
-        if headed is not None:
-            return Answer(question, "abstain", None, 0.0, reason="outside",
-                          entities=p.entities, unknown=headed)
-        beyond = self.tenure.beyond_post(p.words, p.entities)
-        if beyond is not None:
-            return Answer(question, "abstain", None, 0.0, reason="outside",
-                          entities=p.entities, unknown=beyond)
-        began = self.tenure.before_post(p.words, p.entities, p.years)
-        if began is not None:
-            return Answer(question, "abstain", None, 0.0, reason="outside",
-                          entities=p.entities, unknown=f"who held the post before {began}")
-        held = self.tenure.resolve(p.words, p.entities, p.years)
-        if held is not None:
-            return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
-                          entities=p.entities)
+        ruled = self.by_post(question, p)
+        if ruled is not None:
+            return ruled
         conf = self.verify(cands)
         rival = self.rival(cands)
         # a question that names no subject, matched to phrasings that do, is ambiguous as
@@ -804,6 +791,24 @@ class Engine:
             return Answer(question, "suggest", None, conf, suggestions=sugg,
                           reason="close", entities=p.entities)
         return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities)
+
+    def by_post(self, question: str, p: Parsed) -> Answer | None:
+        """The verdict read off the post's holders, not weighed by the verifier: who held it
+        then, or what the pack does not hold about heads (another post's, before 1992, a
+        holder's life outside the post)."""
+        t = self.tenure
+        unknown = (t.other_head(p.words, p.entities) or t.beyond_post(p.words, p.entities))
+        if unknown is None:
+            began = t.before_post(p.words, p.entities, p.years)
+            unknown = None if began is None else f"who held the post before {began}"
+        if unknown is not None:
+            return Answer(question, "abstain", None, 0.0, reason="outside",
+                          entities=p.entities, unknown=unknown)
+        held = t.resolve(p.words, p.entities, p.years)
+        if held is not None:
+            return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
+                          entities=p.entities)
+        return None
 
     def rival(self, cands: list[Candidate]) -> Candidate | None:
         """The best candidate about something else than the top one: no entity in common,
