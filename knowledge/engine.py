@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.compare import Comparer
 from knowledge.lexicon import (
     CAUSE,
     FUTURE,
@@ -117,6 +118,7 @@ class Answer:
     reason: str = ""
     entities: list[str] = field(default_factory=list)
     unknown: str | None = None
+    held: list[str] = field(default_factory=list)  # the checks that kept it from answering
 
     @property
     def answered(self) -> bool:
@@ -143,12 +145,25 @@ _EVENT = frozenset("end ended ending close closed closing leave left withdraw wi
                    "withdrawn withdrawal terminate terminated start started begin began "
                    "create created established set setup launch launched rename renamed "
                    "replace replaced".split())
+_CLAUSE_BREAK = frozenset("though although even but while if because".split())
 _RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
 # a month or a day asked for: "in which month of 2011", "what day"; a year does not answer it
 _WANTS_DAY = re.compile(r"\b(?:which|what) (?:month|day|date)\b|\bexact (?:day|date)\b")
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _asks_why_event(words: list[str]) -> bool:
+    """ "why did UNAMID end", "why was it created": a why with an event close after it (not
+    "why does the document mention UNAMID even though it has ended")."""
+    for i, w in enumerate(words):
+        if w == "why":
+            clause = words[i + 1:i + 9]
+            cut = next((k for k, x in enumerate(clause) if x in _CLAUSE_BREAK), len(clause))
+            if _EVENT.intersection(clause[:cut]):
+                return True
+    return False
 
 
 def _focus(text: str) -> str | None:
@@ -260,6 +275,7 @@ class Engine:
         self._build_vocab(pack)
         self._build_index()
         self.tenure = TenureResolver(pack)
+        self.comparer = Comparer(pack, frozenset(h.entity for h in self.tenure.holders))
 
     # -- index -----------------------------------------------------------------------------
 
@@ -704,6 +720,7 @@ class Engine:
             listed = {k for k in kinds
                       if sum(ents[e].kind == k for e in declared if e in ents) >= 3}
             if any(ents[e].kind in kinds and not (e in declared and ents[e].kind in listed)
+                   and not self._interchangeable(e, row_ents)
                    for e in q_ents - row_ents if e in ents):
                 return 1.0
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
@@ -717,6 +734,15 @@ class Engine:
         related = {r for e in theirs if e in ents for r in ents[e].related}
         ours = [e for e in q_ents - row_ents if self._is_specific(e) and e not in related]
         return 1.0 if any(e not in fact_ents for e in ours) else 0.0
+
+    def _interchangeable(self, entity_id: str, others: set[str]) -> bool:
+        """A concept said another way: "UN peacekeeping" for "the Blue Helmets" (two concepts
+        related both ways), where a mission for a mission is another question."""
+        ents = self.pack.entities
+        e = ents[entity_id]
+        return e.kind == "concept" and any(
+            o in ents and ents[o].kind == "concept" and o in e.related
+            and entity_id in ents[o].related for o in others)
 
     def _row_overlap(self, content: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """IDF-weighted F1 between the question's content words and every phrasing's, over
@@ -762,35 +788,45 @@ class Engine:
         if ruled is not None:
             return ruled
         conf = self.verify(cands)
-        rival = self.rival(cands)
-        # a question that names no subject, matched to phrasings that do, is ambiguous as
-        # soon as the same question about another subject is anywhere near
-        margin = 0.15 if top.features.get("ent_extra", 0.0) >= 1.0 else 0.01
-        tied = rival is not None and top.confidence - rival.confidence < margin
-        # the best phrasing asks the same about another entity: a near miss, not an answer
-        other_subject = top.features.get("ent_sub", 0.0) >= 1.0
-        # "when did it end?": a pronoun and no name, and no conversation to resolve it from
-        dangling = not p.entities and len(p.content) <= 2 and any(w in PRONOUNS
-                                                                    for w in p.words)
-        # "how many ..." is never answered by a fact without a number in it
-        no_number = self._wants(p.words)[0] and not self._shape[self._index[top.fact.id]][0] \
-            and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2)
-        # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
-        other_year = top.features.get("year_miss", 0.0) >= 1.0
-        # "in which month did Ladsous take office?" is not answered by "2011-2017"
-        no_day = bool(_WANTS_DAY.search(" ".join(p.words))) and not _MONTH.search(top.fact.answer)
-        # "why did UNAMID end?" is not answered by when it ended
-        no_reason = "why" in p.words and bool(_EVENT.intersection(p.words)) \
-            and not CAUSE.search(top.fact.answer)
-        if conf >= self.answer_at and not (tied or other_subject or no_number or dangling
-                                           or other_year or no_reason or no_day):
+        held = self.holds(p, cands)
+        if conf >= self.answer_at and not held:
             return Answer(question, "answer", top.fact, conf, reason="matched",
                           entities=p.entities)
         sugg = [c for c in cands if c.confidence >= self.suggest_at][:3]
         if sugg:
             return Answer(question, "suggest", None, conf, suggestions=sugg,
-                          reason="close", entities=p.entities)
-        return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities)
+                          reason="close", entities=p.entities, held=held)
+        return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities,
+                      held=held)
+
+    def holds(self, p: Parsed, cands: list[Candidate]) -> list[str]:
+        """What keeps the best candidate from being an answer, however confident: the names
+        of the checks it fails (empty when none does)."""
+        top = cands[0]
+        rival = self.rival(cands)
+        # a question that names no subject, matched to phrasings that do, is ambiguous as
+        # soon as the same question about another subject is anywhere near
+        margin = 0.15 if top.features.get("ent_extra", 0.0) >= 1.0 else 0.01
+        joined = " ".join(p.words)
+        checks = {
+            "tied": rival is not None and top.confidence - rival.confidence < margin,
+            # the best phrasing asks the same about another entity: a near miss
+            "other_subject": top.features.get("ent_sub", 0.0) >= 1.0,
+            # "how many ..." is never answered by a fact without a number in it
+            "no_number": self._wants(p.words)[0]
+            and not self._shape[self._index[top.fact.id]][0]
+            and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2),
+            # "when did it end?": a pronoun and no name, and no conversation to resolve it
+            "dangling": not p.entities and len(p.content) <= 2
+            and any(w in PRONOUNS for w in p.words),
+            # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
+            "other_year": top.features.get("year_miss", 0.0) >= 1.0,
+            # "why did UNAMID end?" is not answered by when it ended
+            "no_reason": _asks_why_event(p.words) and not CAUSE.search(top.fact.answer),
+            # "in which month did Ladsous take office?" is not answered by "2011-2017"
+            "no_day": bool(_WANTS_DAY.search(joined)) and not _MONTH.search(top.fact.answer),
+        }
+        return [name for name, failed in checks.items() if failed]
 
     def by_post(self, question: str, p: Parsed) -> Answer | None:
         """The verdict read off the post's holders, not weighed by the verifier: who held it
@@ -807,6 +843,10 @@ class Engine:
         held = t.resolve(p.words, p.entities, p.years)
         if held is not None:
             return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
+                          entities=p.entities)
+        ordered = self.comparer.compare(p.words, p.entities)
+        if ordered is not None:
+            return Answer(question, "answer", ordered, TENURE_CONFIDENCE, reason="timeline",
                           entities=p.entities)
         return None
 

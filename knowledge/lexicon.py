@@ -23,6 +23,7 @@ remind reminder wondering curious confused sanity check help anyone someone some
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
 mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob im ive youre
 kindly pray grateful appreciate appreciated enlighten
+usually typically normally generally basically literally simply anyway tho mostly
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -39,6 +40,9 @@ SHORTHAND: dict[str, str] = {
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
     "do you know": "", "do u know": "",
+    "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
 }
 
 # Question words and the shape of the answer they want.
@@ -110,4 +114,5 @@ PRONOUNS = frozenset("it its he his him she her they them their this that".split
 # An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.
 CAUSE = re.compile(r"\b(because|since|so that|as a result|due to|in order to|to ensure|designed "
                    r"to|aims? to|meant to|reflects?|in response|at the request|requested|"
-                   r"after (?:the|their|its)|reason)\b", re.IGNORECASE)
+                   r"after (?:the|their|its)|reason|emerged from|arose from|grew out of|"
+                   r"stem(?:s|med)? from|driven by|prompted)\b", re.IGNORECASE)

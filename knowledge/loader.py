@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.document import parse_sections
-from knowledge.model import Entity, Fact, Link, Pack, Post, Provenance, QuizItem
+from knowledge.model import (
+    Entity,
+    Fact,
+    Link,
+    Pack,
+    Post,
+    Provenance,
+    QuizItem,
+    Timelines,
+)
 from knowledge.yamlfile import LINE_KEY, YamlError, line_of, read_yaml
 
 DEFAULT_PACK = Path(__file__).resolve().parent / "usg_pko"
@@ -213,6 +222,18 @@ def _post(r: _Reader, file: str, raw: Any) -> Post | None:
                 heads_fact=_opt(raw.get("heads_fact")), line=line_of(raw))
 
 
+def _timelines(r: _Reader, file: str, raw: Any) -> Timelines | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for k, v in raw.items()
+                                            if k != LINE_KEY):
+        r.add(file, line_of(raw) if isinstance(raw, dict) else 1,
+              "timelines: expected a mapping of entity kind to fact id")
+        return None
+    return Timelines(by_kind={str(k): v for k, v in raw.items() if k != LINE_KEY},
+                     line=line_of(raw))
+
+
 def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem]]:
     """Read a pack folder. Returns the pack (None if unusable) and every structural problem."""
     root = Path(path) if path else DEFAULT_PACK
@@ -297,6 +318,7 @@ def read_pack(path: str | Path | None = None) -> tuple[Pack | None, list[Problem
         refusals=tuple(refusals),
         outside=by_kind,
         post=_post(r, r.rel(root / "pack.yaml"), meta.get("post")),
+        timelines=_timelines(r, r.rel(root / "pack.yaml"), meta.get("timelines")),
     )
     return pack, r.problems
 

@@ -117,6 +117,16 @@ class Post:
 
 
 @dataclass
+class Timelines:
+    """The fact that puts every entity of a kind in time order: "which came first, MINUSCA or
+    MINUSMA?" is answered by the missions' timeline. `by_kind` maps an entity kind to the id
+    of that fact."""
+
+    by_kind: dict[str, str]
+    line: int = 0
+
+
+@dataclass
 class Pack:
     """A loaded knowledge pack."""
 
@@ -133,6 +143,7 @@ class Pack:
     refusals: tuple[str, ...] = ()
     outside: dict[str, tuple[str, ...]] = field(default_factory=dict)
     post: Post | None = None
+    timelines: Timelines | None = None
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)

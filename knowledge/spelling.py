@@ -36,22 +36,32 @@ def _neighbours() -> dict[str, set[str]]:
 _NEAR = _neighbours()
 
 
-def plausible_slip(typed: str, known: str) -> bool:
-    """True if `typed` is one slip away from `known` (see module doc)."""
+def slip_kind(typed: str, known: str) -> int | None:
+    """How `typed` is one slip away from `known`, most common slips first (see module doc):
+    0 two letters swapped, 1 a letter dropped, 2 a neighbouring key or a sound-alike, 3 a
+    letter doubled or added; None if it is not one slip away."""
     if typed == known:
-        return True
+        return 0
     if abs(len(typed) - len(known)) == 1:
-        return OSA.distance(typed, known) == 1
+        if OSA.distance(typed, known) != 1:
+            return None
+        return 1 if len(known) > len(typed) else 3
     if len(typed) != len(known):
-        return False
+        return None
     diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
     if len(diff) == 1:
         a, b = typed[diff[0]], known[diff[0]]
-        return b in _NEAR.get(a, ()) or (a in _VOWELS and b in _VOWELS)
+        return 2 if b in _NEAR.get(a, ()) or (a in _VOWELS and b in _VOWELS) else None
     if len(diff) == 2 and diff[1] == diff[0] + 1:
         i = diff[0]
-        return typed[i] == known[i + 1] and typed[i + 1] == known[i]
-    return False
+        if typed[i] == known[i + 1] and typed[i + 1] == known[i]:
+            return 0
+    return None
+
+
+def plausible_slip(typed: str, known: str) -> bool:
+    """True if `typed` is one slip away from `known` (see module doc)."""
+    return slip_kind(typed, known) is not None
 
 
 class Speller:
@@ -92,7 +102,11 @@ class Speller:
         best_d = hits[0][1]
         best = [w for w, d, _ in hits if d == best_d]
         if len(best) > 1 and self.protected.intersection(best):
-            return None  # "minusco": MONUSCO or MINUSCA? a guess could name the wrong mission
+            # "dkpo" is DPKO with two letters swapped rather than DPO with one added, but
+            # "minusco": MONUSCO or MINUSCA? a guess could name the wrong mission
+            best = self._likeliest_slip(word, best)
+            if best is None:
+                return None
         if len(best) > 1:
             # equally few edits: the closer by Jaro-Winkler, then by length, or no guess
             ranked = sorted(best, key=lambda w: (-round(JaroWinkler.similarity(word, w), 3),
@@ -104,15 +118,28 @@ class Speller:
             best = [a]
         target = best[0]
         if self._blocked:
-            near = process.extractOne(word, self._blocked, scorer=OSA.distance,
-                                      score_cutoff=best_d)
-            if near is not None:
-                return None
+            # a name we know we lack, as near and as likely a slip: no guess ("unamd" is
+            # UNAMID with a letter dropped, not UNAMA: "a" and "d" are not neighbours)
+            mine = slip_kind(word, target) if best_d == 1 else None
+            for near, d, _ in process.extract(word, self._blocked, scorer=OSA.distance,
+                                              score_cutoff=best_d, limit=10):
+                theirs = slip_kind(word, near) if d == 1 else None
+                if d < best_d or mine is None or (theirs is not None and theirs <= mine):
+                    return None
         if target in self.protected and not (best_d == 1 and plausible_slip(word, target)):
             return None
-        dropped = len(target) == len(word) + 1 and len(word) >= 5
-        if len(word) < 7 and target not in self.protected and not dropped:
+        kind = slip_kind(word, target) if best_d == 1 else None
+        if len(word) < 7 and target not in self.protected and not (
+                len(word) >= 5 and kind in (0, 1)):
             # a short English word is more likely a word we lack ("doing", "joke"), unless
-            # it is one of ours with a letter dropped ("renamd")
+            # it is one of ours with a letter dropped ("renamd") or two swapped ("feild")
             return None
         return target
+
+    @staticmethod
+    def _likeliest_slip(word: str, known: list[str]) -> list[str] | None:
+        """The one word `word` is the likeliest slip of, or None if two are as likely."""
+        kinds = sorted((k, w) for w in known if (k := slip_kind(word, w)) is not None)
+        if not kinds or (len(kinds) > 1 and kinds[0][0] == kinds[1][0]):
+            return None
+        return [kinds[0][1]]

@@ -47,6 +47,17 @@ def _sentence_count(text: str) -> int:
     return len(_SENT.findall(text.strip() + " "))
 
 
+def _timeline_problems(pack: Pack) -> list[Problem]:
+    """Each timeline is a known fact, for a known kind of entity."""
+    tl = pack.timelines
+    where = (str(Path(pack.path).name) + "/pack.yaml", tl.line)
+    out = [Problem(*where, f"timelines: unknown fact {fid!r}")
+           for fid in tl.by_kind.values() if fid not in pack.facts]
+    out += [Problem(*where, f"timelines: unknown entity kind {k!r}")
+            for k in tl.by_kind if k not in ENTITY_KINDS]
+    return out
+
+
 def _post_problems(pack: Pack) -> list[Problem]:
     """The post's names and facts exist, and every tenure reads as years."""
     from knowledge.tenure import holders
@@ -135,6 +146,8 @@ def check_pack(pack: Pack) -> list[Problem]:
             out.append(Problem(*where, f"{q.id}: repeated distractor"))
     if pack.post is not None:
         out.extend(_post_problems(pack))
+    if pack.timelines is not None:
+        out.extend(_timeline_problems(pack))
     # every item, hand-written or derived from entity fields, must grade its own answer and
     # aliases correct and its distractors wrong, and be askable (typed or multiple choice)
     from knowledge.quizbank import QuizBank

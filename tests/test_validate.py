@@ -177,3 +177,19 @@ def test_post_problems_are_reported_against_pack_yaml(tmp_path):
     assert any("post: unknown fact 'nowhere'" in m for m in found), found
     assert any("first-head: no tenure fact 'first-head-tenure'" in m for m in found), found
     assert any("second-head: tenure 'from 1993'" in m for m in found), found
+
+
+def test_timeline_problems_are_reported_against_pack_yaml(tmp_path):
+    pack = make_pack(tmp_path)
+    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
+        fh.write("timelines:\n  mission: nowhere\n  planet: nowhere\n")
+    found = messages(pack)
+    assert any("pack.yaml:6: timelines: unknown fact 'nowhere'" in m for m in found), found
+    assert any("timelines: unknown entity kind 'planet'" in m for m in found), found
+
+
+def test_a_timeline_that_is_not_a_mapping_is_a_load_error(tmp_path):
+    pack = make_pack(tmp_path)
+    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
+        fh.write("timelines: [missions-timeline]\n")
+    assert any("timelines: expected a mapping" in m for m in messages(pack))

@@ -1,0 +1,64 @@
+"""Two missions, departments or heads compared in time: answered by the fact that orders them."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.loader import load_pack
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_pack())
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("minusca vs unmiss, which is newer", "missions-timeline"),
+        ("did UNAMID last longer than MINUSMA?", "missions-timeline"),
+        ("is minusma older than minusca", "missions-timeline"),
+        ("how much older is DPKO than DFS", "departments-timeline"),
+        ("who was in office longer guehenno or ladsous", "heads-list"),
+        ("ladsous vs le roy, who was first", "heads-list"),
+        ("Did Ladsous come before or after Guéhenno?", "heads-list"),
+    ],
+)
+def test_comparisons_in_time_get_the_ordered_list(engine, question, fact):
+    result = engine.answer(question)
+    assert result.answered and result.fact.id == fact, result
+
+
+def test_both_sides_of_the_comparison_are_in_the_answer(engine):
+    text = engine.answer("which came first, unmiss or monusco").fact.answer
+    assert "UNMISS" in text and "MONUSCO" in text and "2011" in text and "2010" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who headed dpko between annan and guehenno",  # who came in between: Miyet
+        "minusca vs minusma",  # no comparison in time: what tells them apart
+        "who was head of dpko before dpo was created",  # asks for a holder
+    ],
+)
+def test_other_questions_about_two_things_are_left_to_the_matcher(engine, question):
+    assert engine.answer(question).reason != "timeline"
+
+
+def test_between_two_heads_names_the_one_in_between(engine):
+    result = engine.answer("who headed dpko between anan and guehenno")
+    assert result.answered and "Miyet" in result.fact.answer, result
+
+
+def test_another_mission_compared_is_still_refused(engine):
+    result = engine.answer("is UNIFIL older than MINUSMA?")
+    assert not result.answered and result.unknown, result
+
+
+def test_a_pack_without_timelines_does_not_compare(engine):
+    pack = load_pack()
+    pack.timelines = None
+    result = Engine(pack).answer("is minusma older than minusca")
+    assert result.reason != "timeline"
