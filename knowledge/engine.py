@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ from knowledge.lexicon import (
     STOPWORDS,
     SYNONYMS,
     TITLES,
+    UNDER_SECRETARY,
     WANTS_DATE,
     WANTS_NUMBER,
     WANTS_PERSON,
@@ -318,20 +320,21 @@ class Engine:
         self._acronyms |= self._surnames | self._given_words
 
     def _build_vocab(self, pack: Pack) -> None:
-        vocab: set[str] = set(normalize(pack.source_text).split())
+        counts: Counter[str] = Counter(normalize(pack.source_text).split())
         for key in self._names:
-            vocab.update(key)
+            counts.update(key)
         for f in self.facts:
-            vocab.update(normalize(" ".join((*f.questions, f.answer, f.title or ""))).split())
+            counts.update(normalize(" ".join((*f.questions, f.answer, f.title or ""))).split())
         for ent in pack.entities.values():
-            vocab.update(normalize(ent.summary).split())
-        vocab.update(STOPWORDS)
-        vocab.update(SYNONYMS)
-        vocab.update(TITLES)
+            counts.update(normalize(ent.summary).split())
+        counts.update(STOPWORDS)
+        counts.update(list(SYNONYMS))
+        counts.update(TITLES)
         blocked = {k[0] for k in self._refusals if len(k) == 1}
+        vocab = set(counts)
         self.vocab = vocab
         self._stem_vocab = {_stem(w) for w in vocab}
-        self.speller = Speller(vocab, self._acronyms & vocab, blocked)
+        self.speller = Speller(vocab, self._acronyms & vocab, blocked, counts)
 
     def _build_index(self) -> None:
         frames: list[str] = []
@@ -448,12 +451,14 @@ class Engine:
     # -- parsing -------------------------------------------------------------------------
 
     def _merge_split(self, words: list[str]) -> list[str]:
-        """"unmis s" -> "unmiss": a name broken by a stray space."""
+        """"unmis s" -> "unmiss", "un miss" -> "unmiss": a name broken by a stray space (a
+        known word broken off only from a mission's acronym: "un" is a name of its own)."""
         out: list[str] = []
         i = 0
         while i < len(words):
-            if i + 1 < len(words) and words[i] + words[i + 1] in self._single \
-                    and words[i] not in self._single:
+            joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
+            if joined in self._single and (words[i] not in self._single
+                                           or joined in self._mission_acronyms):
                 out.append(words[i] + words[i + 1])
                 i += 2
             else:
@@ -480,7 +485,8 @@ class Engine:
         raw_caps = set() if shouting else {
             normalize(w) for w in text.split()
             if len(w.strip("?!.,:;()'\"*_`")) >= 3 and w.strip("?!.,:;()'\"*_`").isupper()}
-        norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], normalize(text))
+        norm = UNDER_SECRETARY.sub("under secretary", normalize(text))
+        norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], norm)
         norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
         words = self._merge_split(norm.split())
         corrected: list[str] = []

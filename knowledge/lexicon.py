@@ -43,7 +43,13 @@ SHORTHAND: dict[str, str] = {
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october",
     "nov": "november", "dec": "december",
+    # slips in the words every question is made of, too short for the speller to risk
+    "wher": "where", "whre": "where", "waht": "what", "wht": "what", "whn": "when",
+    "wich": "which", "whic": "which", "dose": "does", "teh": "the", "hte": "the",
 }
+
+# "undersecretary", "undersecretery", "under-secratary": one title however it is run together
+UNDER_SECRETARY = re.compile(r"\bunder ?secr?[ae]t[ae]r(?:y|ies)\b|\bundersec\w*")
 
 # Question words and the shape of the answer they want.
 WANTS_NUMBER = ("how many", "how much", "number of", "what percentage", "how large", "how big")

@@ -8,6 +8,8 @@ close.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -72,10 +74,12 @@ class Speller:
     them as to a pack word is left alone.
     """
 
-    def __init__(self, vocab: set[str], protected: set[str], blocked: set[str]) -> None:
+    def __init__(self, vocab: set[str], protected: set[str], blocked: set[str],
+                 counts: Mapping[str, int] | None = None) -> None:
         self.vocab = vocab
         self.protected = protected
         self.blocked = blocked
+        self.counts = counts or {}
         self._words = sorted(vocab)
         self._blocked = sorted(blocked)
         self._cache: dict[str, str | None] = {}
@@ -108,12 +112,14 @@ class Speller:
             if best is None:
                 return None
         if len(best) > 1:
-            # equally few edits: the closer by Jaro-Winkler, then by length, or no guess
-            ranked = sorted(best, key=lambda w: (-round(JaroWinkler.similarity(word, w), 3),
-                                                 abs(len(w) - len(word))))
+            # equally few edits: the closer by Jaro-Winkler, then by length, then the word the
+            # pack uses more ("securit": security, not the French sécurité), or no guess
+            def key(w: str) -> tuple:
+                return (-round(JaroWinkler.similarity(word, w), 3), abs(len(w) - len(word)),
+                        -self.counts.get(w, 0))
+            ranked = sorted(best, key=key)
             a, b = ranked[0], ranked[1]
-            if (round(JaroWinkler.similarity(word, a), 3), abs(len(a) - len(word))) == (
-                    round(JaroWinkler.similarity(word, b), 3), abs(len(b) - len(word))):
+            if key(a) == key(b):
                 return None
             best = [a]
         target = best[0]
