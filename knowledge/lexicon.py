@@ -46,6 +46,11 @@ SHORTHAND: dict[str, str] = {
     # slips in the words every question is made of, too short for the speller to risk
     "wher": "where", "whre": "where", "waht": "what", "wht": "what", "whn": "when",
     "wich": "which", "whic": "which", "dose": "does", "teh": "the", "hte": "the",
+    "n": "and", "q": "question",
+    # asking for it plainly says nothing about what is asked
+    "in simple words": "", "in simple terms": "", "in plain english": "", "in plain terms": "",
+    "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
+    "simply put": "", "like i m five": "", "like im five": "", "like im 5": "",
 }
 
 # "undersecretary", "undersecretery", "under-secratary": one title however it is run together
@@ -87,7 +92,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("job role duty duties responsibility responsibilities function functions "
                     "task tasks".split(), "role"),
     **dict.fromkeys("purpose objective objectives goal goals aim aims point achieve "
-                    "intended".split(), "objective"),
+                    "intended meant supposed".split(), "objective"),
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
                     "critiques critical".split(), "critic"),
     **dict.fromkeys("cost costs expensive price money spending".split(), "cost"),
