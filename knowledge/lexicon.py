@@ -46,7 +46,7 @@ SHORTHAND: dict[str, str] = {
     # slips in the words every question is made of, too short for the speller to risk
     "wher": "where", "whre": "where", "waht": "what", "wht": "what", "whn": "when",
     "wich": "which", "whic": "which", "dose": "does", "teh": "the", "hte": "the",
-    "n": "and", "q": "question",
+    "n": "and", "q": "question", "rep": "republic", "dem rep": "democratic republic",
     # asking for it plainly says nothing about what is asked
     "in simple words": "", "in simple terms": "", "in plain english": "", "in plain terms": "",
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
