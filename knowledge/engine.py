@@ -529,8 +529,10 @@ class Engine:
             for w in unknown:
                 if w in frame_words and (w in raw_caps or self._near_mission(w)):
                     refused = refused or w.upper()
-        content = [_stem(w) for w in frame_words
-                   if w not in STOPWORDS and not _YEAR.fullmatch(w)]
+        # "how long" asks for a duration: its "long" is no topic ("unamid long name")
+        content = [_stem(w) for i, w in enumerate(frame_words)
+                   if w not in STOPWORDS and not _YEAR.fullmatch(w)
+                   and not (w == "long" and i and frame_words[i - 1] == "how")]
         content += ["@" + e for e in entities]
         frame = " ".join(_stem(w) for w in frame_words)
         years = [int(y) for y in _YEAR.findall(" ".join(words))]
