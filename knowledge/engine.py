@@ -276,6 +276,8 @@ class Engine:
         self._build_names(pack)
         self._build_vocab(pack)
         self._build_index()
+        # a word in this many facts says nothing about which one a question is after
+        self._generic_df = max(5, round(0.04 * len(self.facts)))
         self.tenure = TenureResolver(pack)
         self.comparer = Comparer(pack, frozenset(h.entity for h in self.tenure.holders))
 
@@ -733,7 +735,8 @@ class Engine:
                 return 1.0
         fact_ents = self._fact_ents[fi] | self._loose_ents[fi]
         # the question's entity is unknown to the fact, the phrasing's is of the same kind
-        strangers = {ents[e].kind for e in q_ents - row_ents - fact_ents if e in ents}
+        strangers = {ents[e].kind for e in q_ents - row_ents - fact_ents if e in ents
+                     and not self._interchangeable(e, row_ents)}
         if strangers & {ents[e].kind for e in row_ents - q_ents if e in ents}:
             return 1.0
         theirs = [e for e in row_ents - q_ents if self._is_specific(e)]
@@ -824,9 +827,13 @@ class Engine:
             "no_number": self._wants(p.words)[0]
             and not self._shape[self._index[top.fact.id]][0]
             and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2),
-            # "when did it end?": a pronoun and no name, and no conversation to resolve it
+            # "when did it end?": a pronoun and no name, and no conversation to resolve it;
+            # a rare word or a number can still say what it is ("the abuse scandals",
+            # "resolution 1996, which mission was that?")
             "dangling": not p.entities and len(p.content) <= 2
-            and any(w in PRONOUNS for w in p.words),
+            and any(w in PRONOUNS for w in p.words)
+            and not any(w.isdigit() for w in p.words)
+            and all(len(self._postings.get(w, ())) >= self._generic_df for w in p.content),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
             "other_year": top.features.get("year_miss", 0.0) >= 1.0,
             # "why did UNAMID end?" is not answered by when it ended

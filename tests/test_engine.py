@@ -63,6 +63,11 @@ def test_development_set_accuracy_and_abstention(engine):
         ("un miss south sudan when", ["2011"]),
         ("wher is MONUSCO", ["Congo"]),
         ("what dose the undersecretery general for peacekeping do", ["peacekeeping"]),
+        # in a bot about one post, "the post" is that post
+        ("What is the official title of the post today?", ["Peace Operations"]),
+        # a pronoun with a rare word or a number still says what it is about
+        ("resolution 1996, which mission was that?", ["UNMISS"]),
+        ("what did they do about the abuse scandals tbh", ["zero-tolerance|zero tolerance"]),
         # the why is about the mention, not about the end
         ("Why does the document mention UNAMID even though it has ended?", ["earlier generation"]),
     ],
@@ -245,3 +250,10 @@ def test_a_dropped_letter_in_a_key_term_is_corrected(engine, word):
         if slip == word or slip in engine.vocab:
             continue
         assert engine.speller.correct(slip) == word, slip
+
+
+@pytest.mark.parametrize("question", ["when did it end?", "which resolution created it",
+                                      "who appointed him?", "when was it set up"])
+def test_a_pronoun_with_nothing_to_point_at_is_not_guessed(engine, question):
+    """No earlier message to resolve "it" from: a guess would answer about any mission."""
+    assert not engine.answer(question).answered
