@@ -77,7 +77,15 @@ def _has_count(text: str) -> bool:
     return bool(_COUNT.search(_NOT_COUNT.sub(" ", text)))
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
+# words that ask to confirm a claim: "..., right?", "is it true that ...", "correct?"
+_CHECK = frozenset("right correct true really confirm".split())
 _AUX = frozenset("is are was were does do did can could has have will would should".split())
+
+
+def _year_slip(asked: int, known: int) -> bool:
+    """Within two years, or one digit off ("1998" for 1988): a slip, not another year."""
+    return abs(asked - known) <= 2 or sum(a != b for a, b in zip(str(asked), str(known),
+                                                                 strict=True)) == 1
 
 
 def _qword(words: list[str]) -> str | None:
@@ -657,6 +665,7 @@ class Engine:
         addressed = float(not p.entities and any(w in SECOND_PERSON for w in p.words))
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
+        checking = bool(p.words) and (p.words[0] in _AUX or bool(_CHECK & set(p.words)))
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
         rows: list[tuple[int, int, np.ndarray]] = []
@@ -669,14 +678,21 @@ class Engine:
             fy = self._years[fi]
             covered_years = bool(p.years) and all(y in fy for y in p.years)
             year_hit = min(1.0, 12.0 / max(len(fy), 1)) if covered_years else 0.0
-            year_miss = float(bool(p.years) and not covered_years)
+            # "DPKO became DPO in 2018, right?": a slip the answer's 2019 corrects, where
+            # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
+            near = checking and bool(fy) and all(any(_year_slip(y, x) for x in fy)
+                                                  for y in p.years)
+            year_miss = float(bool(p.years) and not covered_years and not near)
             feats = np.asarray([
                 wr[r], ra[r], ent_hit[fi], specific_miss[fi],
                 float(not p.entities and bool(self._row_has_ent[r])),
                 self._substituted(p, r, fi),
                 cov[fi], oov_frac,
                 n_content, type_miss, year_hit, year_miss, retrieval[fi] / 2.6,
-                float(qword is not None and self._row_qword[r] not in (None, qword)), f1,
+                # a yes-no question is answered by whatever the phrasing asked, and the
+                # other way round ("is it true MONUSCO was set up by resolution 1925?")
+                float(qword not in (None, "yesno")
+                      and self._row_qword[r] not in (None, qword, "yesno")), f1,
             ])
             rows.append((fi, r, feats))
         scores = self._rank(np.asarray([f for _, _, f in rows])) if rows else []

@@ -23,7 +23,8 @@ remind reminder wondering curious confused sanity check help anyone someone some
 idk tbh wdym imo ngl lmao hmm um uh ok so okay pls thx ty
 mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob im ive youre
 kindly pray grateful appreciate appreciated enlighten
-usually typically normally generally basically literally simply anyway tho mostly
+usually typically normally generally basically literally simply anyway tho mostly even
+nowadays
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -46,7 +47,8 @@ SHORTHAND: dict[str, str] = {
     # slips in the words every question is made of, too short for the speller to risk
     "wher": "where", "whre": "where", "waht": "what", "wht": "what", "whn": "when",
     "wich": "which", "whic": "which", "dose": "does", "teh": "the", "hte": "the",
-    "n": "and", "q": "question", "rep": "republic", "dem rep": "democratic republic",
+    "n": "and", "q": "question", "ops": "operations", "op": "operation", "rep": "republic",
+    "dem rep": "democratic republic",
     # asking for it plainly says nothing about what is asked
     "in simple words": "", "in simple terms": "", "in plain english": "", "in plain terms": "",
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
@@ -95,7 +97,7 @@ SYNONYMS: dict[str, str] = {
                     "intended meant supposed".split(), "objective"),
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
                     "critiques critical".split(), "critic"),
-    **dict.fromkeys("cost costs expensive price money spending".split(), "cost"),
+    **dict.fromkeys("cost costs expensive cheap price pricey money spending".split(), "cost"),
     **dict.fromkeys("accountable accountability answerable report reports".split(),
                     "accountable"),
     **dict.fromkeys("oversee oversees overseeing oversight supervise supervises supervision "

@@ -36,10 +36,12 @@ END = frozenset("end ended ending closed close shut pulled withdrew withdrawn wi
                 "terminated wound wrapped left leave finished over folded".split())
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
                    "succeed replaced merged".split())
+# words that date a question to the pack's own date: "who runs DPKO now?"
+NOW = frozenset("now currently current today presently nowadays rn".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
 # words asking for the person at the head of something
 LEADER = frozenset("head heads headed boss chief leader leads commander director "
-                   "representative srsg envoy".split())
+                   "representative srsg envoy president ruler rules governs".split())
 # a holder's life outside the post, which the pack does not hold
 LIFE = frozenset("university uni college school studied study studies degree educated "
                  "education born birth birthday age married wife husband children kids family "
@@ -63,6 +65,7 @@ class Holder:
     start: int
     end: int  # inclusive; the pack's as-of year for an open tenure
     fact: str
+    current: bool = False  # the tenure is open: in office as of the pack's date
 
 
 def holders(pack: Pack) -> tuple[list[Holder], list[tuple[str, str]]]:
@@ -83,7 +86,8 @@ def holders(pack: Pack) -> tuple[list[Holder], list[tuple[str, str]]]:
         elif fid not in pack.facts:
             bad.append((e.id, f"no tenure fact {fid!r}"))
         else:
-            found.append(Holder(e.id, int(m.group(1)), int(m.group(2) or now), fid))
+            found.append(Holder(e.id, int(m.group(1)), int(m.group(2) or now), fid,
+                                current=m.group(2) is None))
     return sorted(found, key=lambda h: h.start), bad
 
 
@@ -126,6 +130,7 @@ class TenureResolver:
         self.names = frozenset(post.names) if post else frozenset()
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
         self._holder_ids = frozenset(h.entity for h in self.holders)
+        self.now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else None
         self._officials = self._holder_ids | {
             e.id for e in pack.entities.values() if e.kind == "official"} - self.names
 
@@ -163,7 +168,8 @@ class TenureResolver:
         if any(e in self._officials or e in self.names for e in entities):
             return None
         ents = self.pack.entities
-        found = next((e for e in entities if ents[e].kind in ("mission", "department")), None)
+        found = next((e for e in entities if ents[e].kind in ("mission", "department", "place")),
+                     None)
         return f"who heads {ents[found].name}" if found else None
 
     def beyond_post(self, words: list[str], entities: list[str]) -> str | None:
@@ -171,12 +177,22 @@ class TenureResolver:
         before DPKO?", "which uni did Guéhenno go to?", "why did Goulding leave?"), which the
         pack holds only where an entity's fields say so ("later UN Secretary-General")."""
         ws = set(words)
-        if "who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE):
-            return None
         people = [e for e in entities if e in self._holder_ids]
         if len(people) != 1 or ws & {"hold", "held"}:
             return None  # two holders: a question of order; "held": the post itself
         ent = self.pack.entities[people[0]]
+        others = [e for e in entities if e in self._officials and e not in self._holder_ids]
+        if ws & ORDER and others and not set(entities) & self.names:
+            # "who succeeded Annan as Secretary-General?": the order of another post
+            return f"who held the post of {self.pack.entities[others[0]].name} around {ent.name}"
+        if "who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE):
+            return None
+        if "how old" in " ".join(words):
+            return f"{ent.name}'s age"
+        holder = next(h for h in self.holders if h.entity == ent.id)
+        career_now = ws & CAREER or ws & {"do", "doing"}
+        if ws & NOW and career_now and not holder.current:
+            return f"what {ent.name} does now"
         known_later = any("later" in v for _, v in ent.fields)
         if known_later and set(entities) & set(ent.related):
             return None  # "what did Annan do before becoming Secretary-General": he led DPKO
@@ -250,6 +266,8 @@ class TenureResolver:
         dated_by_event = ws & WHEN or (self._implied_post(words) and ws & (START | END | CHANGE))
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)
+        if not when and not years and ws & NOW and self.now:  # "who runs DPKO now?"
+            when = [self.now]
         if not when:
             return None
         return self._one_or_all({h.fact for y in when for h in self.holders

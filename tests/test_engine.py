@@ -68,6 +68,12 @@ def test_development_set_accuracy_and_abstention(engine):
         # a pronoun with a rare word or a number still says what it is about
         ("resolution 1996, which mission was that?", ["UNMISS"]),
         ("what did they do about the abuse scandals tbh", ["zero-tolerance|zero tolerance"]),
+        # a claim to check with a year one slip off is corrected by the answer's year
+        ("DPKO became DPO in 2018 right?", ["2019"]),
+        ("MINUSCA was established in 2013 right?", ["2014"]),
+        ("Is it true that UN peacekeepers got the Nobel Peace Prize in 1998?", ["1988"]),
+        # a yes-no check matches a phrasing that asked "when"
+        ("is it true MONUSCO was established by resolution 1925?", ["1925"]),
         # the why is about the mention, not about the end
         ("Why does the document mention UNAMID even though it has ended?", ["earlier generation"]),
     ],

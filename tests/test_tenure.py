@@ -103,6 +103,12 @@ def test_a_pack_without_a_post_never_answers_from_tenures(engine):
         ("which uni did guehenno go to", "Guéhenno"),
         ("Why did Marrack Goulding leave DPKO?", "Goulding"),
         ("what was alain le roy's job before dpko", "Le Roy"),
+        ("what is Alain Le Roy doing now", "Le Roy"),
+        ("how old is lacroix", "Lacroix"),
+        # the leader of a country; another post's order of holders
+        ("who leads mali now", "Mali"),
+        ("who is the president of south sudan", "South Sudan"),
+        ("who succeeded Kofi Annan as Secretary-General", "Secretary-General"),
     ],
 )
 def test_what_the_pack_does_not_hold_about_people_is_declined_and_named(engine, question,
@@ -122,7 +128,11 @@ def test_the_head_of_the_post_itself_is_still_answered(engine):
 @pytest.mark.parametrize(("question", "expected"),
                          [("What did Kofi Annan go on to do after leading DPKO?", "1997"),
                           ("who came before ladsous", "Le Roy"),
-                          ("did guehenno come before or after miyet", "Miyet")])
+                          ("did guehenno come before or after miyet", "Miyet"),
+                          # the one still in office is doing the job now
+                          ("what is Lacroix doing now", "Lacroix"),
+                          # now is the pack's date: DPKO's head now is DPO's
+                          ("who runs dpko now", "Lacroix")])
 def test_what_the_pack_holds_about_a_holders_career_is_still_answered(engine, question,
                                                                        expected):
     """Annan's later post is in his entity's fields; order questions are succession."""
