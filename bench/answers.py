@@ -47,6 +47,7 @@ SETS = {
     "dev9": (ROOT / "tests/data/dev9_answerable.yaml", ROOT / "tests/data/dev9_decline.yaml"),
     "dev10": (ROOT / "tests/data/dev10_answerable.yaml", ROOT / "tests/data/dev10_decline.yaml"),
     "dev11": (ROOT / "tests/data/dev11_answerable.yaml", ROOT / "tests/data/dev11_decline.yaml"),
+    "dev12": (ROOT / "tests/data/dev12_answerable.yaml", ROOT / "tests/data/dev12_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

@@ -48,7 +48,7 @@ SHORTHAND: dict[str, str] = {
     "wher": "where", "whre": "where", "waht": "what", "wht": "what", "whn": "when",
     "wich": "which", "whic": "which", "dose": "does", "teh": "the", "hte": "the",
     "n": "and", "q": "question", "ops": "operations", "op": "operation", "rep": "republic",
-    "dem rep": "democratic republic",
+    "dem rep": "democratic republic", "res": "resolution", "reso": "resolution",
     # asking for it plainly says nothing about what is asked
     "in simple words": "", "in simple terms": "", "in plain english": "", "in plain terms": "",
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",

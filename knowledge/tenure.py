@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.model import Fact, Pack
+from knowledge.text import normalize
 
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 _TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
@@ -131,6 +132,9 @@ class TenureResolver:
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
         self._holder_ids = frozenset(h.entity for h in self.holders)
         self.now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else None
+        # the words of each of the post's names, for "the head of DPO" read as one name
+        self._post_names = {e: [f" {normalize(n)} " for n in pack.entities[e].names]
+                            for e in self.names if e in pack.entities}
         self._officials = self._holder_ids | {
             e.id for e in pack.entities.values() if e.kind == "official"} - self.names
 
@@ -243,8 +247,32 @@ class TenureResolver:
             return first
         return None
 
+    def _ordinal_claim(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"Was Guéhenno the first head of DPKO?": the tenure of the one who was."""
+        if not words or words[0] not in AUX or not self.holders:
+            return None
+        if sum(e in self._holder_ids for e in entities) != 1:
+            return None
+        # counted from the name the question uses: DPO's first head is the one in 2019
+        text = f" {' '.join(words)} "
+        named = [e for e, keys in self._post_names.items() if any(k in text for k in keys)]
+        began = [y for e in named
+                 if (y := _first_year(self.pack.entities[e].field("established"))) is not None]
+        heads = [h for h in self.holders if h.end >= max(began, default=0)]
+        for i, w in enumerate(words[:-1]):
+            nth = 1 if w == "first" else len(heads) if w == "last" else ORDINALS.get(w)
+            nxt = words[i + 1:i + 3]
+            if nth is None or not 0 < nth <= len(heads):
+                continue
+            if nxt[0] in HEAD_NOUNS or (nxt[0] == "to" and len(nxt) > 1 and nxt[1] in HOLD):
+                return self.pack.facts[heads[nth - 1].fact]
+        return None
+
     def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
         """The fact answering a "who held the post then" question, or None if it is not one."""
+        claim = self._ordinal_claim(words, entities)
+        if claim is not None:
+            return claim
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)

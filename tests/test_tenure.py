@@ -138,3 +138,15 @@ def test_what_the_pack_holds_about_a_holders_career_is_still_answered(engine, qu
     """Annan's later post is in his entity's fields; order questions are succession."""
     result = engine.answer(question)
     assert result.answered and expected in result.fact.answer
+
+
+@pytest.mark.parametrize(("question", "holder"),
+                         [("Was Guehenno the first head of DPKO?", "Goulding"),
+                          ("was annan the second head of dpko", "Annan"),
+                          ("was lacroix the first head of dpo", "Lacroix"),
+                          ("was ladsous the last head of dpko", "Lacroix")])
+def test_a_claim_about_the_nth_head_is_answered_with_the_one_who_was(engine, question,
+                                                                     holder):
+    """Counted from the name the question uses: DPO's first head is the one in 2019."""
+    result = engine.answer(question)
+    assert result.answered and holder in result.fact.answer.split(",")[0], result
