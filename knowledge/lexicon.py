@@ -109,6 +109,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("rename renamed restructured restructuring reform "
                     "reformed reorganized reorganised".split(), "restructure"),
     **dict.fromkeys("office post position".split(), "office"),
+    **dict.fromkeys("first original inaugural founding".split(), "first"),
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),

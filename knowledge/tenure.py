@@ -37,6 +37,12 @@ END = frozenset("end ended ending closed close shut pulled withdrew withdrawn wi
                 "terminated wound wrapped left leave finished over folded".split())
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
                    "succeed replaced merged".split())
+# what "how many" counts when it counts the post's holders
+_PEOPLE = frozenset("heads head people persons holders officeholders chiefs leaders usg usgs "
+                    "individuals men different".split())
+# a question about where the heads come from, which the list of heads does not say
+NATIONALITY = frozenset("french british ghanaian nationality nationalities national nationals "
+                        "country countries citizen citizens from".split())
 # words that date a question to the pack's own date: "who runs DPKO now?"
 NOW = frozenset("now currently current today presently nowadays rn".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
@@ -247,6 +253,18 @@ class TenureResolver:
             return first
         return None
 
+    def _counts_holders(self, words: list[str], entities: list[str], years: list[int]) -> bool:
+        """"How many people have headed UN peacekeeping?": the list of heads counts them."""
+        text = " ".join(words)
+        if "how many" not in text or years or self.heads is None:
+            return False
+        if any(e not in self.names for e in entities) or NATIONALITY & set(words):
+            return False  # "how many missions did Ladsous oversee", "how many were French"
+        counted = text.split("how many", 1)[1].split()[:1]
+        held = bool((HOLD - POST) & set(words)) or "been" in words  # not "work at DPO"
+        return bool(counted) and counted[0] in _PEOPLE and held and (
+            bool(set(entities) & self.names) or bool(POST & set(words)))
+
     def _ordinal_claim(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Was Guéhenno the first head of DPKO?": the tenure of the one who was."""
         if not words or words[0] not in AUX or not self.holders:
@@ -273,6 +291,8 @@ class TenureResolver:
         claim = self._ordinal_claim(words, entities)
         if claim is not None:
             return claim
+        if self._counts_holders(words, entities, years):
+            return self.heads
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)

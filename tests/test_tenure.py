@@ -150,3 +150,18 @@ def test_a_claim_about_the_nth_head_is_answered_with_the_one_who_was(engine, que
     """Counted from the name the question uses: DPO's first head is the one in 2019."""
     result = engine.answer(question)
     assert result.answered and holder in result.fact.answer.split(",")[0], result
+
+
+@pytest.mark.parametrize("question", ["how many ppl have headed un peacekeeping so far",
+                                      "how many usg-pkos have there been",
+                                      "how many people have held the post"])
+def test_counting_the_heads_gets_the_list_of_heads(engine, question):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith("Seven people"), result
+
+
+@pytest.mark.parametrize("question", ["how many people work at DPO",
+                                      "how many missions does the usg-pko oversee"])
+def test_counting_something_else_is_not_counting_heads(engine, question):
+    result = engine.answer(question)
+    assert not (result.answered and result.fact.id == "heads-list"), result
