@@ -55,12 +55,12 @@ MAX_QUESTION_CHARS = 400  # longer input is cut before matching: bounded time
 CALIBRATION = Path(__file__).with_name("calibration.json")
 FEATURES = ("wratio", "ratio", "ent_hit", "ent_specific_miss", "ent_extra", "ent_sub", "cov",
             "oov", "n_content", "type_miss", "year_hit", "year_miss", "retrieval", "qword_miss",
-            "row_f1")
+            "row_f1", "nb_rel", "nb_lift")
 # The verifier judges the best candidate: is it the answer, or should the bot decline?
 VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_specific_miss",
             "ent_sub", "type_miss", "year_miss", "wratio", "has_entities", "n_content",
             "addressed", "evidence", "row_f1", "ent_extra", "ratio", "qword_miss", "year_hit",
-            "retrieval")
+            "retrieval", "nb_rel", "nb_lift")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
@@ -359,8 +359,10 @@ class Engine:
         self._shape: list[tuple[bool, bool, bool]] = []
         self._years: list[set[int]] = []
         self._loose_ents: list[set[str]] = []
+        counts: list[Counter[str]] = []
         for i, f in enumerate(self.facts):
             bag: set[str] = set()
+            words_of: Counter[str] = Counter()
             ents = set(f.entities)
             answer = self.parse(f.answer, refusals=False)
             loose = set(answer.entities)
@@ -379,7 +381,9 @@ class Engine:
                 row_content.append(frozenset(p.content))
                 ents.update(p.entities)
                 bag.update(p.content)
+                words_of.update(set(p.content))
             bag.update(answer.content)
+            words_of.update(set(answer.content))
             if f.provenance.quote:
                 bag.update(self.parse(f.provenance.quote, refusals=False).content)
             bag.update("@" + e for e in f.entities)
@@ -388,6 +392,7 @@ class Engine:
                 bag.update(t.content)
                 ents.update(t.entities)
             self._bags.append(bag)
+            counts.append(words_of)
             self._fact_ents.append(ents)
             kinds = {self.pack.entities[e].kind for e in f.entities if e in self.pack.entities}
             person = bool(kinds & {"official", "body", "department"}) or bool(
@@ -446,6 +451,7 @@ class Engine:
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self._idf_unknown = math.log(1 + n)
         self._postings = {w: np.asarray(v) for w, v in postings.items()}
+        self._build_nb(counts, len(df))
         row_post: dict[str, list[int]] = {}
         for r, words in enumerate(self._row_content):
             for w in words:
@@ -669,7 +675,8 @@ class Engine:
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
         rows: list[tuple[int, int, np.ndarray]] = []
-        for fi in top.tolist():
+        nb_rel, nb_lift = self._nb_scores(p.content, top.tolist())
+        for k, fi in enumerate(top.tolist()):
             r = int(best_row[fi])
             f1 = float(fact_f1[fi])
             has_num, has_year, has_person, has_place = self._shape[fi]
@@ -693,6 +700,7 @@ class Engine:
                 # other way round ("is it true MONUSCO was set up by resolution 1925?")
                 float(qword not in (None, "yesno")
                       and self._row_qword[r] not in (None, qword, "yesno")), f1,
+                max(nb_rel[k], -8.0) / 8.0, float(np.clip(nb_lift[k], -4.0, 4.0)) / 4.0,
             ])
             rows.append((fi, r, feats))
         scores = self._rank(np.asarray([f for _, _, f in rows])) if rows else []
@@ -761,6 +769,35 @@ class Engine:
         related = {r for e in theirs if e in ents for r in ents[e].related}
         ours = [e for e in q_ents - row_ents if self._is_specific(e) and e not in related]
         return 1.0 if any(e not in fact_ents for e in ours) else 0.0
+
+    def _build_nb(self, counts: list[Counter[str]], vocab: int) -> None:
+        """Naive Bayes word likelihoods: how typical each word is of each fact's phrasings
+        (the share of them using it), against the whole pack's; smoothed so an unseen word
+        costs a fact without ruling it out."""
+        alpha = 0.5
+        total: Counter[str] = Counter()
+        for c in counts:
+            total.update(c)
+        grand = sum(total.values()) + alpha * vocab
+        self._nb_bg = {w: math.log((k + alpha) / grand) for w, k in total.items()}
+        self._nb_logp: list[dict[str, float]] = []
+        self._nb_unseen: list[float] = []
+        for c in counts:
+            size = sum(c.values()) + alpha * vocab
+            self._nb_logp.append({w: math.log((k + alpha) / size) for w, k in c.items()})
+            self._nb_unseen.append(math.log(alpha / size))
+
+    def _nb_scores(self, content: list[str], facts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Per fact: its log-likelihood of the question's known words relative to the best of
+        these facts, and its lift over the whole pack, both per word."""
+        words = [w for w in dict.fromkeys(content) if w in self._nb_bg]
+        if not words or not facts:
+            return np.zeros(len(facts)), np.zeros(len(facts))
+        bg = sum(self._nb_bg[w] for w in words)
+        ll = np.asarray([sum(self._nb_logp[fi].get(w, self._nb_unseen[fi]) for w in words)
+                         for fi in facts])
+        n = len(words)
+        return (ll - ll.max()) / n, (ll - bg) / n
 
     def _interchangeable(self, entity_id: str, others: set[str]) -> bool:
         """A concept said another way: "UN peacekeeping" for "the Blue Helmets" (two concepts
