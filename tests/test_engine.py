@@ -14,11 +14,6 @@ from knowledge.loader import load_pack
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_pack())
-
-
 def answer_text(engine: Engine, question: str) -> str | None:
     result = engine.answer(question)
     return result.fact.answer if result.answered else None

@@ -8,11 +8,6 @@ from knowledge.engine import Engine
 from knowledge.loader import load_pack
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_pack())
-
-
 @pytest.mark.parametrize(
     ("question", "holder"),
     [

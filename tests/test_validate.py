@@ -58,6 +58,11 @@ def make_pack(root: Path, entities: str = GOOD_ENTITIES, facts: str = GOOD_FACTS
     return pack
 
 
+def add_to_pack_yaml(pack: Path, text: str) -> None:
+    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
+        fh.write(text)
+
+
 def messages(pack: Path) -> list[str]:
     return [str(p) for p in validate(pack).problems]
 
@@ -170,8 +175,7 @@ def test_post_problems_are_reported_against_pack_yaml(tmp_path):
   fields: {tenure: "from 1993"}
 """
     pack = make_pack(tmp_path, entities)
-    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
-        fh.write("post:\n  names: [usg-pko, ghost]\n  heads_fact: nowhere\n")
+    add_to_pack_yaml(pack, "post:\n  names: [usg-pko, ghost]\n  heads_fact: nowhere\n")
     found = messages(pack)
     assert any("pack.yaml:6: post: unknown entity 'ghost'" in m for m in found), found
     assert any("post: unknown fact 'nowhere'" in m for m in found), found
@@ -181,8 +185,7 @@ def test_post_problems_are_reported_against_pack_yaml(tmp_path):
 
 def test_timeline_problems_are_reported_against_pack_yaml(tmp_path):
     pack = make_pack(tmp_path)
-    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
-        fh.write("timelines:\n  mission: nowhere\n  planet: nowhere\n")
+    add_to_pack_yaml(pack, "timelines:\n  mission: nowhere\n  planet: nowhere\n")
     found = messages(pack)
     assert any("pack.yaml:6: timelines: unknown fact 'nowhere'" in m for m in found), found
     assert any("timelines: unknown entity kind 'planet'" in m for m in found), found
@@ -190,6 +193,5 @@ def test_timeline_problems_are_reported_against_pack_yaml(tmp_path):
 
 def test_a_timeline_that_is_not_a_mapping_is_a_load_error(tmp_path):
     pack = make_pack(tmp_path)
-    with open(pack / "pack.yaml", "a", encoding="utf-8") as fh:
-        fh.write("timelines: [missions-timeline]\n")
+    add_to_pack_yaml(pack, "timelines: [missions-timeline]\n")
     assert any("timelines: expected a mapping" in m for m in messages(pack))
