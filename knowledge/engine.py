@@ -77,6 +77,9 @@ def _has_count(text: str) -> bool:
     return bool(_COUNT.search(_NOT_COUNT.sub(" ", text)))
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
+# words that make a question about the document, not chit-chat with the bot
+_ABOUT_TEXT = frozenset("document article text source reading material section paragraph "
+                        "doc".split())
 # words that ask to confirm a claim: "..., right?", "is it true that ...", "correct?"
 _CHECK = frozenset("right correct true really confirm".split())
 _AUX = frozenset("is are was were does do did can could has have will would should".split())
@@ -156,6 +159,8 @@ _EVENT = frozenset("end ended ending close closed closing leave left withdraw wi
                    "create created established set setup launch launched rename renamed "
                    "replace replaced".split())
 _CLAUSE_BREAK = frozenset("though although even but while if because".split())
+_LETTERS_ZERO = re.compile(r"[a-z]+0[a-z0]*")
+_ZERO_O = re.compile("0")
 _RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
 # a month or a day asked for: "in which month of 2011", "what day"; a year does not answer it
 _WANTS_DAY = re.compile(r"\b(?:which|what) (?:month|day|date)\b|\bexact (?:day|date)\b")
@@ -504,7 +509,9 @@ class Engine:
         norm = UNDER_SECRETARY.sub("under secretary", normalize(text))
         norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], norm)
         norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
-        words = self._merge_split(norm.split())
+        # "DPK0", "DP0": a zero typed for an O inside a word
+        words = self._merge_split([_ZERO_O.sub("o", w) if _LETTERS_ZERO.fullmatch(w) else w
+                                   for w in norm.split()])
         corrected: list[str] = []
         unknown: list[str] = []
         for w in words:
@@ -844,7 +851,8 @@ class Engine:
         if not cands:
             return Answer(question, "abstain", None, 0.0, reason="no-match", entities=p.entities)
         top = cands[0]
-        if not p.entities and any(w in SECOND_PERSON for w in p.words):
+        if not p.entities and any(w in SECOND_PERSON for w in p.words) \
+                and not _ABOUT_TEXT & set(p.words):  # "where does the article point you"
             return Answer(question, "abstain", None, 0.0, reason="chitchat")
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)

@@ -88,8 +88,11 @@ class Speller:
         """The pack word `word` stands for, `word` itself if known, or None."""
         if word in self.vocab:
             return word
-        if word in self.blocked or len(word) < 4 or not word.isalpha():
+        if word in self.blocked or len(word) < 3 or not word.isalpha():
             return None
+        if len(word) == 3:  # "dsf": only two letters of one of our acronyms swapped
+            swapped = [w for w in self.protected if len(w) == 3 and slip_kind(word, w) == 0]
+            return swapped[0] if len(swapped) == 1 else None
         if word in self._cache:
             return self._cache[word]
         result = self._correct(word)

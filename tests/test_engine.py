@@ -69,6 +69,9 @@ def test_development_set_accuracy_and_abstention(engine):
         ("Is it true that UN peacekeepers got the Nobel Peace Prize in 1998?", ["1988"]),
         # a yes-no check matches a phrasing that asked "when"
         ("is it true MONUSCO was established by resolution 1925?", ["1925"]),
+        # a zero for an O; two letters of a three-letter acronym swapped
+        ("WHAT WAS THE DPK0 RENAMED TO AND WHEN", ["Peace Operations"]),
+        ("when was DSF created?", ["2007"]),
         # the why is about the mention, not about the end
         ("Why does the document mention UNAMID even though it has ended?", ["earlier generation"]),
     ],
@@ -225,6 +228,9 @@ def test_a_request_to_the_bot_is_not_chit_chat(engine):
     """"Can you list..." asks for something; "are you a bot" is talk about the bot."""
     assert engine.answer("Can you list the debates in the Controversies section?").answered
     assert engine.answer("are you a bot").reason == "chitchat"
+    # "you" in a question about the document is the reader, not the bot
+    asked = engine.answer("Where does the article point you for more on peacekeeping?")
+    assert asked.reason != "chitchat"
 
 
 def test_this_year_is_the_packs_year(engine):
