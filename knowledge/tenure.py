@@ -46,6 +46,10 @@ NATIONALITY = frozenset("french british ghanaian nationality nationalities natio
 # words that date a question to the pack's own date: "who runs DPKO now?"
 NOW = frozenset("now currently current today presently nowadays rn".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
+# words asking who fills a post
+APPOINT = frozenset("appoint appoints appointed chooses choose chose chosen selects select "
+                    "selected elects elect elected picks pick picked nominates nominate "
+                    "nominated".split())
 # words asking for the person at the head of something
 LEADER = frozenset("head heads headed boss chief leader leads commander director "
                    "representative srsg envoy president ruler rules governs".split())
@@ -173,6 +177,10 @@ class TenureResolver:
         other = _other_usg(words)
         if other:
             return other
+        chosen = [e for e in entities if e in self._officials and e not in self._holder_ids]
+        if ws & APPOINT and chosen and not set(entities) & self.names:
+            # "who appoints the Secretary-General?": how another post is filled
+            return f"who appoints the {self.pack.entities[chosen[0]].name}"
         if not ws & LEADER or self._implied_post(words):
             return None
         if any(e in self._officials or e in self.names for e in entities):

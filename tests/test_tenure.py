@@ -104,6 +104,7 @@ def test_a_pack_without_a_post_never_answers_from_tenures(engine):
         ("who leads mali now", "Mali"),
         ("who is the president of south sudan", "South Sudan"),
         ("who succeeded Kofi Annan as Secretary-General", "Secretary-General"),
+        ("who elects the secretary general", "Secretary-General"),
     ],
 )
 def test_what_the_pack_does_not_hold_about_people_is_declined_and_named(engine, question,
