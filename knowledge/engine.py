@@ -173,7 +173,9 @@ def _asks_why_event(words: list[str]) -> bool:
     """ "why did UNAMID end", "why was it created": a why with an event close after it (not
     "why does the document mention UNAMID even though it has ended")."""
     for i, w in enumerate(words):
-        if w == "why":
+        # "what made UNAMID end", "what caused MINUSMA to close": a why in other words
+        if w == "why" or (w == "what" and words[i + 1:i + 2] in (["made"], ["caused"],
+                                                                  ["led"], ["prompted"])):
             clause = words[i + 1:i + 9]
             cut = next((k for k, x in enumerate(clause) if x in _CLAUSE_BREAK), len(clause))
             if _EVENT.intersection(clause[:cut]):

@@ -76,7 +76,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("start started starts begin began begun beginning founded found create "
                     "created creation establish established establishment formed launch "
                     "launched setup authorize authorizes authorized authorise authorises "
-                    "authorised constituted instituted inaugurated".split(), "establish"),
+                    "authorised constituted instituted inaugurated made".split(), "establish"),
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
                     "conclude concluded".split(), "end"),

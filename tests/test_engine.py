@@ -72,6 +72,8 @@ def test_development_set_accuracy_and_abstention(engine):
         # a zero for an O; two letters of a three-letter acronym swapped
         ("WHAT WAS THE DPK0 RENAMED TO AND WHEN", ["Peace Operations"]),
         ("when was DSF created?", ["2007"]),
+        # "made" is created
+        ("when was minusca made", ["2014"]),
         # the why is about the mention, not about the end
         ("Why does the document mention UNAMID even though it has ended?", ["earlier generation"]),
     ],
@@ -216,6 +218,7 @@ def test_a_calibration_without_pairwise_models_still_answers():
 def test_why_a_mission_ended_is_not_answered_by_when_it_ended(engine):
     assert engine.answer("when did unamid end").answered
     assert not engine.answer("Why did UNAMID end?").answered
+    assert not engine.answer("what made unamid end").answered  # a why in other words
 
 
 def test_how_many_years_is_answered_by_a_span_of_years(engine):
