@@ -159,6 +159,10 @@ _EVENT = frozenset("end ended ending close closed closing leave left withdraw wi
                    "create created established set setup launch launched rename renamed "
                    "replace replaced".split())
 _CLAUSE_BREAK = frozenset("though although even but while if because".split())
+# a count asked of the world as it is, not of the document's list
+_ALL_NOW = frozenset("total totally altogether overall worldwide world today now currently "
+                     "rn".split())
+_NO_TOTAL = re.compile(r"\bgives no total\b|\bno total\b")
 _LETTERS_ZERO = re.compile(r"[a-z]+0[a-z0]*")
 _ZERO_O = re.compile("0")
 _RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
@@ -890,6 +894,10 @@ class Engine:
             "no_number": self._wants(p.words)[0]
             and not self._shape[self._index[top.fact.id]][0]
             and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2),
+            # "how many missions are there in total today?" is not answered by the document's
+            # list when the answer says it gives no total
+            "no_total": self._wants(p.words)[0] and bool(_ALL_NOW & set(p.words))
+            and bool(_NO_TOTAL.search(top.fact.answer)),
             # "when did it end?": a pronoun and no name, and no conversation to resolve it;
             # a rare word or a number can still say what it is ("the abuse scandals",
             # "resolution 1996, which mission was that?")

@@ -215,6 +215,12 @@ def test_a_calibration_without_pairwise_models_still_answers():
         assert text.answered and "Secretary-General" in text.fact.answer
 
 
+def test_a_total_the_document_does_not_give_is_not_answered_by_its_list(engine):
+    assert engine.answer("how many missions does the usg-pko oversee").answered
+    assert not engine.answer("How many peacekeeping missions are running in total today?"
+                             ).answered
+
+
 def test_why_a_mission_ended_is_not_answered_by_when_it_ended(engine):
     assert engine.answer("when did unamid end").answered
     assert not engine.answer("Why did UNAMID end?").answered
