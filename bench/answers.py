@@ -50,6 +50,7 @@ SETS = {
     "dev11": (ROOT / "tests/data/dev11_answerable.yaml", ROOT / "tests/data/dev11_decline.yaml"),
     "dev12": (ROOT / "tests/data/dev12_answerable.yaml", ROOT / "tests/data/dev12_decline.yaml"),
     "dev13": (ROOT / "tests/data/dev13_answerable.yaml", ROOT / "tests/data/dev13_decline.yaml"),
+    "dev14": (ROOT / "tests/data/dev14_answerable.yaml", ROOT / "tests/data/dev14_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }
