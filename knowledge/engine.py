@@ -164,7 +164,6 @@ _ALL_NOW = frozenset("total totally altogether overall worldwide world today now
                      "rn".split())
 _NO_TOTAL = re.compile(r"\bgives no total\b|\bno total\b")
 _LETTERS_ZERO = re.compile(r"[a-z]+0[a-z0]*")
-_ZERO_O = re.compile("0")
 _RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
 # a month or a day asked for: "in which month of 2011", "what day"; a year does not answer it
 _WANTS_DAY = re.compile(r"\b(?:which|what) (?:month|day|date)\b|\bexact (?:day|date)\b")
@@ -291,7 +290,7 @@ class Engine:
         self._quad = _quadratic(cal["verifier"].get("quadratic"), VERIFIER)
         self.answer_at = float(cal["answer_at"])
         self.suggest_at = float(cal["suggest_at"])
-        self._now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else 0
+        self._now = pack.as_of_year or 0
         self._build_names(pack)
         self._build_vocab(pack)
         self._build_index()
@@ -516,7 +515,7 @@ class Engine:
         norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], norm)
         norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
         # "DPK0", "DP0": a zero typed for an O inside a word
-        words = self._merge_split([_ZERO_O.sub("o", w) if _LETTERS_ZERO.fullmatch(w) else w
+        words = self._merge_split([w.replace("0", "o") if _LETTERS_ZERO.fullmatch(w) else w
                                    for w in norm.split()])
         corrected: list[str] = []
         unknown: list[str] = []

@@ -145,6 +145,11 @@ class Pack:
     post: Post | None = None
     timelines: Timelines | None = None
 
+    @property
+    def as_of_year(self) -> int | None:
+        """The year of `as_of`, the date the curated facts hold for ("now", "this year")."""
+        return int(self.as_of[:4]) if self.as_of[:4].isdigit() else None
+
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
 

@@ -85,7 +85,7 @@ def holders(pack: Pack) -> tuple[list[Holder], list[tuple[str, str]]]:
     bad: list[tuple[str, str]] = []
     if pack.post is None:
         return found, bad
-    now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else 2100
+    now = pack.as_of_year or 2100
     for e in pack.entities.values():
         tenure = e.field("tenure") if e.kind == "official" else None
         if not tenure:
@@ -141,7 +141,7 @@ class TenureResolver:
         self.names = frozenset(post.names) if post else frozenset()
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
         self._holder_ids = frozenset(h.entity for h in self.holders)
-        self.now = int(pack.as_of[:4]) if pack.as_of[:4].isdigit() else None
+        self.now = pack.as_of_year
         # the words of each of the post's names, for "the head of DPO" read as one name
         self._post_names = {e: [f" {normalize(n)} " for n in pack.entities[e].names]
                             for e in self.names if e in pack.entities}
