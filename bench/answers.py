@@ -51,6 +51,7 @@ SETS = {
     "dev12": (ROOT / "tests/data/dev12_answerable.yaml", ROOT / "tests/data/dev12_decline.yaml"),
     "dev13": (ROOT / "tests/data/dev13_answerable.yaml", ROOT / "tests/data/dev13_decline.yaml"),
     "dev14": (ROOT / "tests/data/dev14_answerable.yaml", ROOT / "tests/data/dev14_decline.yaml"),
+    "dev15": (ROOT / "tests/data/dev15_answerable.yaml", ROOT / "tests/data/dev15_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

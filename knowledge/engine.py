@@ -62,6 +62,10 @@ VERIFIER = ("rank_p", "rank_gap", "cov", "uncovered", "oov", "ent_hit", "ent_spe
             "addressed", "evidence", "row_f1", "ent_extra", "ratio", "qword_miss", "year_hit",
             "retrieval", "nb_rel", "nb_lift")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "resolution 1996" names a resolution, not a year; nor does "resolutions 2100 and 2149"
+_RESOLUTION_NO = re.compile(r"\b(?:resolutions?|res)\.?\s+(?:no\.?\s*)?\d{4}"
+                            r"(?:\s*(?:,|and|&)\s*\d{4})*", re.IGNORECASE)
+_RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
 # resolution number is not one
@@ -99,7 +103,11 @@ def _qword(words: list[str]) -> str | None:
     return "yesno" if words and words[0] in _AUX else None
 _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "long term": "longterm", "short term": "shortterm",
-            "in charge": "head", "wind down": "end", "shut down": "end", "took over": "succeed",
+            "in charge": "head", "wind down": "end", "shut down": "end",
+            "step down": "end", "stepped down": "end", "steps down": "end",
+            "stepping down": "end", "took over": "succeed",
+            # "what year" asks when: its "year" is no topic the facts should share
+            "what year": "when", "which year": "when",
             "take over": "succeed", "came after": "succeed", "came before": "succeed",
             "what s": "what is", "who s": "who is", "where s": "where is", "when s": "when is",
             "how s": "how is", "it s": "it is", "that s": "that is", "there s": "there is",
@@ -227,6 +235,7 @@ def _given_and_surname(entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]
 
 def _years_covered(text: str) -> tuple[set[int], set[int]]:
     """(years a text names, years inside the ranges it gives: "2011-2017", "2000 to 2008")."""
+    text = _RESOLUTION_NO.sub(" ", text)
     named = {int(y) for y in _YEAR.findall(text)}
     spans: set[int] = set()
     for a, b in _RANGE.findall(text):
@@ -364,6 +373,7 @@ class Engine:
         owner: list[int] = []
         row_ents: list[set[str]] = []
         row_years: list[bool] = []
+        row_dated: list[bool] = []  # the phrasing asks for a date or names a year
         self._fact_ents: list[set[str]] = []
         self._bags: list[set[str]] = []
         self._shape: list[tuple[bool, bool, bool]] = []
@@ -387,6 +397,7 @@ class Engine:
                 owner.append(i)
                 row_ents.append(set(p.entities))
                 row_years.append(bool(p.years))
+                row_dated.append(bool(p.years) or self._wants(p.words)[1])
                 row_slots.append(p.slots)
                 row_content.append(frozenset(p.content))
                 ents.update(p.entities)
@@ -410,8 +421,8 @@ class Engine:
             mentioned = set(f.entities) | self._loose_ents[i]
             place = any(self.pack.entities[e].kind in ("place", "mission")
                         for e in mentioned if e in self.pack.entities)
-            self._shape.append((_has_count(f.answer), bool(_YEAR.search(f.answer)),
-                                person, place))
+            dated = bool(_YEAR.search(_RESOLUTION_NO.sub(" ", f.answer)))
+            self._shape.append((_has_count(f.answer), dated, person, place))
             named, spans = _years_covered(f.answer)
             lead = self.pack.entities.get(f.entities[0]) if f.entities else None
             tenure = lead.field("tenure") if lead is not None and lead.kind == "official" \
@@ -431,6 +442,7 @@ class Engine:
             (np.bincount(self._owner, minlength=len(self.facts)) > 0).all())
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
         self._row_has_year = np.asarray(row_years)
+        self._row_dated = row_dated
         self._row_ents = row_ents
         self._row_qword = row_qword
         self._row_content = row_content
@@ -559,11 +571,12 @@ class Engine:
                     refused = refused or w.upper()
         # "how long" asks for a duration: its "long" is no topic ("unamid long name")
         content = [_stem(w) for i, w in enumerate(frame_words)
-                   if w not in STOPWORDS and not _YEAR.fullmatch(w)
+                   if w not in STOPWORDS
+                   and not (_YEAR.fullmatch(w) and not (i and frame_words[i - 1] in _RES_WORDS))
                    and not (w == "long" and i and frame_words[i - 1] == "how")]
         content += ["@" + e for e in entities]
         frame = " ".join(_stem(w) for w in frame_words)
-        years = [int(y) for y in _YEAR.findall(" ".join(words))]
+        years = [int(y) for y in _YEAR.findall(_RESOLUTION_NO.sub(" ", " ".join(words)))]
         # "this year", "last year": the pack's own year, as of its date
         years += [self._now - (m.group(1) == "last")
                   for m in _RELATIVE_YEAR.finditer(" ".join(words)) if self._now]
@@ -613,11 +626,19 @@ class Engine:
         sometimes the subject ("Our group has the CAR. When did the mission there start?")."""
         full = self._candidates(self.parse(question), limit)
         focus = _focus(question)
-        if focus is None or full[0].refused:
+        if focus is None:
             return full
         alone = self._candidates(self.parse(focus), limit)
         if alone[0].refused or not alone[1]:
             return full
+        if full[0].refused:
+            # "We're simulating the Fifth Committee. Which body oversees the office?": what
+            # the pack does not know is only the setting when the question is a whole one
+            # (not "UNAMIDD?? no wait, I mean UNAMSIL"), names what the pack does know and
+            # points back to nothing ("What is its mandate?")
+            q = alone[0]
+            whole = len(q.content) >= 3 and q.entities and not PRONOUNS & set(q.words)
+            return alone if whole else full
         if not full[1] or self.verify(alone[1]) > self.verify(full[1]):
             return alone
         return full
@@ -699,8 +720,12 @@ class Engine:
             year_hit = min(1.0, 12.0 / max(len(fy), 1)) if covered_years else 0.0
             # "DPKO became DPO in 2018, right?": a slip the answer's 2019 corrects, where
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
-            near = checking and bool(fy) and all(any(_year_slip(y, x) for x in fy)
-                                                  for y in p.years)
+            near = checking and bool(fy) and (
+                all(any(_year_slip(y, x) for x in fy) for y in p.years)
+                # "Ladsous was USG from 2000 to 2008, right?" checks the very dates the
+                # fact gives, about the subject it is about: its answer corrects them
+                or (bool(p.entities) and self._row_dated[r]
+                    and set(p.entities) <= set(self.facts[fi].entities)))
             year_miss = float(bool(p.years) and not covered_years and not near)
             feats = np.asarray([
                 wr[r], ra[r], ent_hit[fi], specific_miss[fi],

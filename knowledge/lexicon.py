@@ -25,6 +25,8 @@ mun uni fyi asap omg imho afaik tldr eli5 dumb sorry silly newbie noob im ive yo
 kindly pray grateful appreciate appreciated enlighten
 usually typically normally generally basically literally simply anyway tho mostly even
 nowadays
+mainly somehow channel claimed everyone everybody friend friends weird wrote drafting speech
+double think thought mixed delegate delegates kinds sorts
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -36,7 +38,7 @@ SHORTHAND: dict[str, str] = {
     "info": "information", "mgmt": "management", "org": "organization",
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
-    "b4": "before", "smth": "something", "sth": "something", "pls": "please",
+    "b4": "before", "w": "with", "smth": "something", "sth": "something", "pls": "please",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
@@ -79,7 +81,9 @@ SYNONYMS: dict[str, str] = {
                     "authorised constituted instituted inaugurated made".split(), "establish"),
     **dict.fromkeys("end ended ends close closed closing finish finished terminate terminated "
                     "termination withdraw withdrew withdrawal shut over wound stop stopped "
-                    "conclude concluded".split(), "end"),
+                    "conclude concluded quit quits resign resigned resigns resignation retire "
+                    "retired retirement leave leaves leaving depart departed "
+                    "departure".split(), "end"),
     **dict.fromkeys("located location based operate operates operating country place "
                     "stationed".split(), "where"),
     **dict.fromkeys("head heads headed chief leader leaders boss run runs ran lead leads led "

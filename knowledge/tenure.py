@@ -67,6 +67,8 @@ HEAD_NOUNS = frozenset("head chief boss leader usg".split())
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 # a question opening with one of these asks yes or no, not for a name
+_EMPHASIS = frozenset("ever real actual official proper".split())
+_QWORDS = frozenset("who which what when where how why whom whose".split())
 AUX = frozenset("is are was were do does did has have had can could will would".split())
 
 
@@ -274,9 +276,11 @@ class TenureResolver:
             bool(set(entities) & self.names) or bool(POST & set(words)))
 
     def _ordinal_claim(self, words: list[str], entities: list[str]) -> Fact | None:
-        """"Was Guéhenno the first head of DPKO?": the tenure of the one who was."""
-        if not words or words[0] not in AUX or not self.holders:
+        """"Was Guéhenno the first head of DPKO?", "someone said Lacroix was the first ever
+        head of DPKO, true?": the tenure of the one who was."""
+        if not words or not self.holders:
             return None
+        asked = words[0] in AUX
         if sum(e in self._holder_ids for e in entities) != 1:
             return None
         # counted from the name the question uses: DPO's first head is the one in 2019
@@ -287,8 +291,13 @@ class TenureResolver:
         heads = [h for h in self.holders if h.end >= max(began, default=0)]
         for i, w in enumerate(words[:-1]):
             nth = 1 if w == "first" else len(heads) if w == "last" else ORDINALS.get(w)
-            nxt = words[i + 1:i + 3]
-            if nth is None or not 0 < nth <= len(heads):
+            nxt = [x for x in words[i + 1:i + 4] if x not in _EMPHASIS][:2]
+            if nth is None or not 0 < nth <= len(heads) or not nxt:
+                continue
+            # a claim made of someone ("X was the first head"), not "who was the first head"
+            claimed = i >= 3 and words[i - 1] == "the" and words[i - 2] in ("was", "is") \
+                and words[i - 3] not in _QWORDS
+            if not (asked or claimed):
                 continue
             if nxt[0] in HEAD_NOUNS or (nxt[0] == "to" and len(nxt) > 1 and nxt[1] in HOLD):
                 return self.pack.facts[heads[nth - 1].fact]

@@ -174,6 +174,36 @@ def test_a_long_message_is_answered_from_its_question(engine, message, expected)
 def test_the_context_of_a_long_message_can_still_make_it_out_of_scope(engine):
     result = engine.answer("We're covering Lebanon this week. What does the UN mission there do?")
     assert not result.answered
+    assert not engine.answer("I'm researching UNIFIL. What is its mandate?").answered
+
+
+def test_an_unknown_name_in_the_setting_does_not_refuse_a_question_about_the_pack(engine):
+    """The Fifth Committee is only where the asker sits; the question is about the office."""
+    text = answer_text(engine, "We're simulating the Fifth Committee, so budgets matter. Which "
+                               "UN body provides budgetary and strategic oversight of the office?")
+    assert text is not None and "General Assembly" in text
+
+
+def test_a_resolution_number_is_not_a_year(engine):
+    """"resolution 1996" names UNMISS's resolution; read as a year it would block the answer."""
+    text = answer_text(engine, "Which mission was established by resolution 1996?")
+    assert text is not None and "UNMISS" in text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("Ladsous headed DPKO from 2000 to 2008, right?", "2011"),
+                          ("MONUSCO was established in 1999, correct?", "2010")])
+def test_wrong_dates_in_a_check_of_the_facts_own_dates_are_corrected(engine, question,
+                                                                     expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text
+
+
+@pytest.mark.parametrize("question", ["what year did guehenno step down",
+                                      "when did miyet resign"])
+def test_leaving_office_in_other_words_is_the_end_of_a_tenure(engine, question):
+    text = answer_text(engine, question)
+    assert text is not None and "2000" in text  # Miyet 1997-2000, Guéhenno 2000-2008
 
 
 def test_how_many_wants_a_count_in_the_answer(engine):

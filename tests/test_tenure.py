@@ -140,7 +140,9 @@ def test_what_the_pack_holds_about_a_holders_career_is_still_answered(engine, qu
                          [("Was Guehenno the first head of DPKO?", "Goulding"),
                           ("was annan the second head of dpko", "Annan"),
                           ("was lacroix the first head of dpo", "Lacroix"),
-                          ("was ladsous the last head of dpko", "Lacroix")])
+                          ("was ladsous the last head of dpko", "Lacroix"),
+                          ("my friend claimed Lacroix was the first ever head of DPKO, true?",
+                           "Goulding")])
 def test_a_claim_about_the_nth_head_is_answered_with_the_one_who_was(engine, question,
                                                                      holder):
     """Counted from the name the question uses: DPO's first head is the one in 2019."""
@@ -161,3 +163,8 @@ def test_counting_the_heads_gets_the_list_of_heads(engine, question):
 def test_counting_something_else_is_not_counting_heads(engine, question):
     result = engine.answer(question)
     assert not (result.answered and result.fact.id == "heads-list"), result
+
+
+def test_who_was_the_first_head_after_someone_is_not_a_claim_about_the_first(engine):
+    result = engine.answer("who was the first head of dpko after lacroix")
+    assert not (result.answered and result.fact.answer.startswith("Marrack Goulding"))
