@@ -52,6 +52,7 @@ SETS = {
     "dev13": (ROOT / "tests/data/dev13_answerable.yaml", ROOT / "tests/data/dev13_decline.yaml"),
     "dev14": (ROOT / "tests/data/dev14_answerable.yaml", ROOT / "tests/data/dev14_decline.yaml"),
     "dev15": (ROOT / "tests/data/dev15_answerable.yaml", ROOT / "tests/data/dev15_decline.yaml"),
+    "dev16": (ROOT / "tests/data/dev16_answerable.yaml", ROOT / "tests/data/dev16_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

@@ -27,6 +27,7 @@ usually typically normally generally basically literally simply anyway tho mostl
 nowadays
 mainly somehow channel claimed everyone everybody friend friends weird wrote drafting speech
 double think thought mixed delegate delegates kinds sorts
+described describes characterised characterized characterise characterize portrayed depicted
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -119,7 +120,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
     **dict.fromkeys("document documents article articles text texts".split(), "document"),
     **dict.fromkeys("versus difference differences differ compare compared comparison "
-                    "distinguish apart".split(), "difference"),
+                    "distinguish apart related relationship relationships "
+                    "connection connected".split(), "difference"),
 
 }
 

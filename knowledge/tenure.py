@@ -316,6 +316,9 @@ class TenureResolver:
         nth = next((ORDINALS[w] for w in words if w in ORDINALS), None)
         if nth is not None and ws & HOLD and nth <= len(self.holders):
             return self.pack.facts[self.holders[nth - 1].fact]  # "the second head of DPKO"
+        if len(years) == 1 and ws & {"all", "heads", "list", "every"} \
+                and ws & {"before", "until", "till", "prior"}:  # "all the heads before 2000"
+            return self._one_or_all({h.fact for h in self.holders if h.start < years[0]})
         # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
         # MONUC" is dated by the event
         if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):

@@ -303,3 +303,31 @@ def test_a_dropped_letter_in_a_key_term_is_corrected(engine, word):
 def test_a_pronoun_with_nothing_to_point_at_is_not_guessed(engine, question):
     """No earlier message to resolve "it" from: a guess would answer about any mission."""
     assert not engine.answer(question).answered
+
+
+def test_a_fact_matching_nothing_is_never_ranked_over_one_matching_everything(engine):
+    """"Where is MINUSCA?" once went to a fact that matched neither the name nor the words."""
+    for question in ("Where is MINUSCA?", "where is minusca", "where is monusco"):
+        text = answer_text(engine, question)
+        assert text is not None and ("Central African Republic" in text or "Congo" in text)
+
+
+def test_what_one_acronym_stands_for_does_not_answer_for_another(engine):
+    result = engine.answer("whats the full title behind the acronym USG-PKO")
+    assert not (result.answered and result.fact.answer.startswith("MINUSCA"))
+
+
+@pytest.mark.parametrize("question", [
+    "Which Secretary-General made the 2019 reform of the peace and security pillar?",
+    "which Secretary-General created DPO in 2019? like what was his name"])
+def test_which_secretary_general_wants_a_name_the_pack_does_not_hold(engine, question):
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("how is DFS related to DPO", "Department of Operational Support"),
+                          ("True or false: the Department of Field Support was created in 2007.",
+                           "2007")])
+def test_relations_and_true_or_false_are_plain_questions(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text

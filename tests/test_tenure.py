@@ -168,3 +168,8 @@ def test_counting_something_else_is_not_counting_heads(engine, question):
 def test_who_was_the_first_head_after_someone_is_not_a_claim_about_the_first(engine):
     result = engine.answer("who was the first head of dpko after lacroix")
     assert not (result.answered and result.fact.answer.startswith("Marrack Goulding"))
+
+
+def test_all_the_heads_before_a_year_gets_the_list_of_heads(engine):
+    result = engine.answer("Name all heads of UN peacekeeping before the year 2000.")
+    assert result.answered and result.fact.answer.startswith("Seven people"), result
