@@ -74,6 +74,12 @@ _WHICH_ROLE = re.compile(r"\b(?:which|what) (?:un )?secretary general\b|\bname o
                          r"secretary general\b|\bsecretary general s name\b")
 _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors successor "
                         "successors preceded precede succeed succeeded".split())
+# a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)"
+_QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|#\d+\s*[:.)-]?|"
+                          r"\d{1,2}[.)])\s*", re.IGNORECASE)
+# events in a country that are not the mission's: their dates are the country's history
+_CONFLICT = frozenset("conflict conflicts war wars civil fighting crisis genocide coup coups "
+                      "rebellion insurgency independence".split())
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
@@ -184,9 +190,16 @@ _LETTERS_ZERO = re.compile(r"[a-z]+0[a-z0]*")
 _RELATIVE_YEAR = re.compile(r"\b(this|last) year\b")
 # a month or a day asked for: "in which month of 2011", "what day"; a year does not answer it
 _WANTS_DAY = re.compile(r"\b(?:which|what) (?:month|day|date)\b|\bexact (?:day|date)\b")
+_MONTHS = frozenset("january february march april may june july august september october "
+                    "november december".split())
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _day_in(answer: str, months: set[str]) -> bool:
+    """Does the answer give a day of one of these months ("1 January")?"""
+    return any(re.search(rf"\b\d{{1,2}} {m}\b", answer, re.IGNORECASE) for m in months)
 
 
 def _asks_why_event(words: list[str]) -> bool:
@@ -260,6 +273,14 @@ _AGAINST = np.asarray([FEATURES.index(f) for f in ("ent_specific_miss", "ent_ext
                                                     "type_miss", "year_miss", "qword_miss")])
 
 
+def _dominates(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Candidate features `a` at least as good as `b` everywhere and better somewhere."""
+    good = [FEATURES[i] for i in _FOR]
+    bad = [FEATURES[i] for i in _AGAINST]
+    return (all(a[k] >= b[k] for k in good) and all(a[k] <= b[k] for k in bad)
+            and (any(a[k] > b[k] for k in good) or any(a[k] < b[k] for k in bad)))
+
+
 def _dominance_order(feats: np.ndarray, scores: list[float]) -> list[float]:
     """The ranker's scores, reordered so that a candidate at least as good as another on every
     piece of evidence, and better on one, is never ranked under it: the pairwise model can
@@ -321,6 +342,34 @@ def _quadratic(q: dict | None, names: tuple[str, ...]
             float(q["bias"]))
 
 
+class Trees:
+    """Boosted regression trees on the verifier's features, stored complete: every tree has
+    2**depth leaves, and a node that did not split sends everything left."""
+
+    def __init__(self, model: dict) -> None:
+        self.depth = int(model["depth"])
+        self.base, self.rate = float(model["base"]), float(model["rate"])
+        self.feature = np.asarray(model["feature"], dtype=np.intp)
+        self.threshold = np.asarray(model["threshold"], dtype=float)
+        self.leaf = np.asarray(model["leaf"], dtype=float)
+        self._rows = np.arange(len(self.leaf))
+
+    def score(self, x: np.ndarray) -> float:
+        """The log-odds the trees give one row of features."""
+        node = np.zeros(len(self.leaf), dtype=np.intp)
+        for _ in range(self.depth):
+            right = x[self.feature[self._rows, node]] >= self.threshold[self._rows, node]
+            node = 2 * node + 1 + right
+        leaves = node - (2 ** self.depth - 1)
+        return self.base + self.rate * float(self.leaf[self._rows, leaves].sum())
+
+
+def _trees(model: dict | None, names: tuple[str, ...]) -> Trees | None:
+    if not model or model.get("features") != list(names):
+        return None
+    return Trees(model)
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
@@ -337,6 +386,7 @@ class Engine:
         self._rank_quad = _quadratic(cal["ranker"].get("quadratic"), FEATURES)
         self._ver_w, self._ver_b = _model(cal["verifier"], VERIFIER)
         self._quad = _quadratic(cal["verifier"].get("quadratic"), VERIFIER)
+        self._trees = _trees(cal["verifier"].get("trees"), VERIFIER)
         self.answer_at = float(cal["answer_at"])
         self.suggest_at = float(cal["suggest_at"])
         self._now = pack.as_of_year or 0
@@ -558,7 +608,7 @@ class Engine:
     def parse(self, text: str, refusals: bool = True) -> Parsed:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
-        text = text[:MAX_QUESTION_CHARS]
+        text = _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS])
         shouting = text.upper() == text
         raw_caps = set() if shouting else {
             normalize(w) for w in text.split()
@@ -953,7 +1003,10 @@ class Engine:
         margin = 0.15 if top.features.get("ent_extra", 0.0) >= 1.0 else 0.01
         joined = " ".join(p.words)
         checks = {
-            "tied": rival is not None and top.confidence - rival.confidence < margin,
+            # (a rival the best one beats on every piece of evidence is no tie, however close
+            # the ranker's saturated probabilities put them: "whats DFS")
+            "tied": rival is not None and top.confidence - rival.confidence < margin
+            and not _dominates(top.features, rival.features),
             # the best phrasing asks the same about another entity: a near miss
             "other_subject": top.features.get("ent_sub", 0.0) >= 1.0,
             # "how many ..." is never answered by a fact without a number in it
@@ -978,12 +1031,17 @@ class Engine:
             # "which Secretary-General launched the reform?" wants a name the answer lacks
             "no_name": bool(_WHICH_ROLE.search(joined)) and not any(
                 " ".join(sur) in normalize(top.fact.answer) for _, _, sur in self._people),
+            # "when did the Darfur conflict start?" is not answered by when UNAMID did
+            "other_event": self._wants(p.words)[1] and bool(_CONFLICT & set(p.words))
+            and not _CONFLICT & set(normalize(top.fact.answer).split()),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
             "other_year": top.features.get("year_miss", 0.0) >= 1.0,
             # "why did UNAMID end?" is not answered by when it ended
             "no_reason": _asks_why_event(p.words) and not CAUSE.search(top.fact.answer),
             # "in which month did Ladsous take office?" is not answered by "2011-2017"
-            "no_day": bool(_WANTS_DAY.search(joined)) and not _MONTH.search(top.fact.answer),
+            "no_day": bool(_WANTS_DAY.search(joined)) and not (
+                _day_in(top.fact.answer, _MONTHS & set(p.words))  # "which day in March"
+                if _MONTHS & set(p.words) else _MONTH.search(top.fact.answer)),
         }
         return [name for name, failed in checks.items() if failed]
 
@@ -1042,5 +1100,9 @@ class Engine:
         x = self.verifier_features(cands)
         if self._quad is not None:
             mean, scale, w, b = self._quad
-            return _sigmoid(float(w @ pairwise((x - mean) / scale) + b))
-        return _sigmoid(float(self._ver_w @ x + self._ver_b))
+            p = _sigmoid(float(w @ pairwise((x - mean) / scale) + b))
+        else:
+            p = _sigmoid(float(self._ver_w @ x + self._ver_b))
+        if self._trees is not None:  # the mean of two views of the same evidence
+            p = (p + _sigmoid(self._trees.score(x))) / 2
+        return p

@@ -28,6 +28,8 @@ nowadays
 mainly somehow channel claimed everyone everybody friend friends weird wrote drafting speech
 double think thought mixed delegate delegates kinds sorts
 described describes characterised characterized characterise characterize portrayed depicted
+committee sim placard prepping prep guide
+bruh bro dude fam fr frfr lowkey highkey istg smh ong
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -118,7 +120,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
-    **dict.fromkeys("document documents article articles text texts".split(), "document"),
+    **dict.fromkeys("document documents article articles text texts material materials "
+                    "reading readings passage".split(), "document"),
     **dict.fromkeys("versus difference differences differ compare compared comparison "
                     "distinguish apart related relationship relationships "
                     "connection connected".split(), "difference"),

@@ -52,7 +52,8 @@ APPOINT = frozenset("appoint appoints appointed chooses choose chose chosen sele
                     "nominated".split())
 # words asking for the person at the head of something
 LEADER = frozenset("head heads headed boss chief leader leads commander director "
-                   "representative srsg envoy president ruler rules governs".split())
+                   "representative srsg envoy president ruler rules governs runs running "
+                   "lead".split())
 # a holder's life outside the post, which the pack does not hold
 LIFE = frozenset("university uni college school studied study studies degree educated "
                  "education born birth birthday age married wife husband children kids family "

@@ -331,3 +331,31 @@ def test_which_secretary_general_wants_a_name_the_pack_does_not_hold(engine, que
 def test_relations_and_true_or_false_are_plain_questions(engine, question, expected):
     text = answer_text(engine, question)
     assert text is not None and expected in text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("Q12: What does USG-PKO stand for?", "Under-Secretary-General"),
+                          ("Question 3. Which mission did resolution 1769 establish?", "UNAMID"),
+                          ("#4 where is monusco", "Congo")])
+def test_a_quiz_hosts_numbering_is_not_part_of_the_question(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text
+
+
+def test_the_documents_own_sections_are_answered(engine):
+    text = answer_text(engine, "What sections does the document have?")
+    assert text is not None and "Controversies and Debates" in text
+
+
+@pytest.mark.parametrize("question", ["When did the Darfur conflict start?",
+                                      "On which exact day in March 1992 was DPKO established?",
+                                      "who runs the Department of Operational Support now"])
+def test_lookalike_dates_and_heads_are_declined(engine, question):
+    """A country's war is not its mission; a month does not give the day; DOS's head is not
+    the post's."""
+    assert not engine.answer(question).answered
+
+
+def test_a_rival_beaten_on_every_piece_of_evidence_is_no_tie(engine):
+    text = answer_text(engine, "whats DFS")
+    assert text is not None and text.startswith("DFS is the Department of Field Support")
