@@ -43,6 +43,7 @@ from knowledge.lexicon import (
     WANTS_PERSON,
     WANTS_PLACE,
 )
+from knowledge.locate import first_mention, locate_request, located
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
 from knowledge.tenure import TenureResolver
@@ -194,6 +195,8 @@ _MONTHS = frozenset("january february march april may june july august september
                     "november december".split())
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b")
+# "as of November 2026" is the pack's date, not a date of what the fact tells
+_AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -963,6 +966,17 @@ class Engine:
         """Answer, suggest up to three facts, or abstain."""
         if not normalize(question):
             return Answer(question, "empty", None, 0.0, reason="empty")
+        topic = locate_request(question)
+        if topic is not None:
+            p, cands = self.candidates(topic)
+            found = self.decide(topic, p, cands)
+            where = located(self.pack, found.fact) if found.answered else None
+            if where is None and p.entities and not p.refused and len(p.content) <= len(
+                    p.entities) + 1:  # "where in the article is Guéhenno mentioned?"
+                where = first_mention(self.pack, p.entities)
+            if where is not None:
+                return Answer(question, "answer", where, found.confidence, reason="located",
+                              entities=found.entities)
         return self.decide(question, *self.candidates(question))
 
     def decide(self, question: str, p: Parsed, cands: list[Candidate]) -> Answer:
@@ -1021,7 +1035,7 @@ class Engine:
             # a rare word or a number can still say what it is ("the abuse scandals",
             # "resolution 1996, which mission was that?")
             "dangling": not p.entities and len(p.content) <= 2
-            and any(w in PRONOUNS for w in p.words)
+            and any(w in PRONOUNS for w in p.words) and "document" not in p.content
             and not any(w.isdigit() for w in p.words)
             and all(len(self._postings.get(w, ())) >= self._generic_df for w in p.content),
             # "what does USG-PKO stand for?" is never answered by what MINUSCA stands for
@@ -1041,7 +1055,8 @@ class Engine:
             # "in which month did Ladsous take office?" is not answered by "2011-2017"
             "no_day": bool(_WANTS_DAY.search(joined)) and not (
                 _day_in(top.fact.answer, _MONTHS & set(p.words))  # "which day in March"
-                if _MONTHS & set(p.words) else _MONTH.search(top.fact.answer)),
+                if _MONTHS & set(p.words)
+                else _MONTH.search(_AS_OF.sub("", top.fact.answer))),
         }
         return [name for name, failed in checks.items() if failed]
 

@@ -1,0 +1,73 @@
+"""Questions about where the document says something: "In which section does the document
+discuss the Department of Field Support?", "Which debate discusses command and control?".
+
+The topic is matched like any question; the answer is then where the document says it: the
+section its best fact cites, the debate's own label when the quoted paragraph has one, and the
+quote itself. Curated facts have no place in the document, so they locate nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from knowledge.model import Fact, Pack
+
+_DOC = r"(?:document|doc|article|text|source|page|reading)"
+# the words that ask where, not what: "in which section", "under which heading", "which
+# debate discusses", "which part of the article", "where in the document"
+_LOCATE = re.compile(
+    r"\b(?:(?:in|under)\s+)?(?:which|what)\s+(?:(?:debate|main|of\s+the)\s+)?"
+    r"(?:section|heading|paragraph|subsection|chapter)s?\b"
+    r"|\b(?:in\s+)?(?:which|what)\s+part\s+of\s+the\s+" + _DOC + r"\b"
+    r"|\bwhere\s+in\s+the\s+" + _DOC + r"\b"
+    r"|\bwhich\s+debate\s+(?=discuss|mention|talk|deal|cover|address|bring)",
+    re.IGNORECASE)
+# what is left of the question that says nothing about its topic
+_FILLER = re.compile(
+    r"\b(?:of|in)\s+the\s+" + _DOC + r"\b|\b(?:does|do|did|is|are|was)\s+the\s+" + _DOC
+    + r"\b|\bthe\s+" + _DOC + r"\b|\b(?:discuss|discusses|discussed|mention|mentions|"
+    r"mentioned|talk|talks|talked|deal|deals|dealt|cover|covers|covered|address|addresses|"
+    r"addressed|bring|brings|brought|list|lists|listed)\b(?:\s+(?:about|with|up))?",
+    re.IGNORECASE)
+_LABEL = re.compile(r"^\s*([^:\n]{3,60}):\s")
+
+
+def locate_request(question: str) -> str | None:
+    """The topic of a where-in-the-document question, or None if the question is not one."""
+    m = _LOCATE.search(question)
+    if m is None:
+        return None
+    rest = _FILLER.sub(" ", question[:m.start()] + " " + question[m.end():])
+    rest = re.sub(r"\s+", " ", rest).strip(" ?.!,:;")
+    return rest or None
+
+
+def located(pack: Pack, fact: Fact) -> Fact | None:
+    """The fact told as where the document says it, or None for a curated fact."""
+    prov = fact.provenance
+    if prov.curated or not prov.section or not prov.quote:
+        return None
+    where = f'the "{prov.section}" section'
+    line = next((ln for ln in pack.source_text.splitlines() if prov.quote[:60] in ln), "")
+    label = _LABEL.match(line)  # a debate's paragraph opens with its name
+    if label:
+        where += f', under "{label.group(1).strip()}"'
+    text = f'The document takes this up in {where}: "{prov.quote}"'
+    return replace(fact, answer=text, title=f"Where the document says it: {prov.section}")
+
+
+def first_mention(pack: Pack, entity_ids: list[str]) -> Fact | None:
+    """Where the document first names one of these entities: the fact citing that place."""
+    names = [n.lower() for e in entity_ids if e in pack.entities
+             for n in pack.entities[e].names if len(n) >= 3]
+    text = pack.source_text.lower()
+    best: tuple[int, Fact] | None = None
+    for fact in pack.facts.values():
+        quote = (fact.provenance.quote or "").lower()
+        if fact.provenance.curated or not quote or not any(n in quote for n in names):
+            continue
+        at = text.find(quote[:60])
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, fact)
+    return located(pack, best[1]) if best else None

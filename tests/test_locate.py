@@ -1,0 +1,44 @@
+"""Where-in-the-document questions: the section (and debate) that says it, quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.locate import locate_request
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("In which section does the document discuss the Department of Field Support?",
+     "the Department of Field Support"),
+    ("Which debate discusses stronger command-and-control structures?",
+     "stronger command-and-control structures"),
+    ("which part of the doc talks about exit strategies", "exit strategies"),
+])
+def test_the_topic_is_what_is_left_of_a_where_question(question, topic):
+    assert locate_request(question) == topic
+
+
+@pytest.mark.parametrize("question", ["what part does the security council play",
+                                      "who heads DPO", "which mission is in Mali"])
+def test_other_questions_are_not_where_questions(question):
+    assert locate_request(question) is None
+
+
+@pytest.mark.parametrize(("question", "section", "debate"), [
+    ("Which section of the article deals with sexual exploitation and abuse?",
+     "Controversies and Debates", "Conduct and ethics"),
+    ("Under which heading does the document list its high-profile missions?",
+     "Notable Missions and Outcomes", None),
+    ("where in the article is Guehenno mentioned", "History and Organization", None),
+])
+def test_a_where_question_is_answered_with_the_section_and_its_quote(engine, question,
+                                                                    section, debate):
+    result = engine.answer(question)
+    assert result.answered and result.reason == "located", result
+    assert f'"{section}"' in result.fact.answer
+    assert debate is None or f'"{debate}"' in result.fact.answer
+    assert result.fact.provenance.quote in result.fact.answer
+
+
+def test_where_the_document_mentions_something_it_does_not_know_is_declined(engine):
+    assert not engine.answer("which section mentions UNIFIL").answered
