@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -198,6 +198,25 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 # "as of November 2026" is the pack's date, not a date of what the fact tells
 _AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+_PART_SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:who|what|when|where|which|how|why|in what|"
+                         r"in which|is|was|did|does|are|were)\b)|\?\s+(?=\S)", re.IGNORECASE)
+
+
+def _two_parts(question: str) -> tuple[str, str] | None:
+    """A question of two questions: "..., and when did it end?", "Who? When?"."""
+    text = question.strip()
+    cuts = list(_PART_SPLIT.finditer(text))
+    if len(cuts) != 1:
+        return None
+    cut = cuts[0]
+    if cut.group(0).startswith("?") and not text.endswith("?"):
+        return None  # "Is MINUSMA still active? The article says it is.": one question
+    first, second = text[:cut.start()].strip(), text[cut.end():].strip()
+    if min(len(first.split()), len(second.split())) < 2:
+        return None
+    return first, second
 
 
 def _day_in(answer: str, months: set[str]) -> bool:
@@ -977,7 +996,37 @@ class Engine:
             if where is not None:
                 return Answer(question, "answer", where, found.confidence, reason="located",
                               entities=found.entities)
-        return self.decide(question, *self.candidates(question))
+        whole = self.decide(question, *self.candidates(question))
+        both = self._both_parts(question, whole)
+        return both if both is not None else whole
+
+    def _both_parts(self, question: str, whole: Answer) -> Answer | None:
+        """"What was UNAMID, and when did it end?": each part answered on its own, by two
+        facts, answers the whole with both (a part naming nothing is about what the first one
+        names); None when the question has no two parts, or one of them is not answered."""
+        parts = _two_parts(question)
+        if parts is None:
+            return None
+        first = self.decide(parts[0], *self.candidates(parts[0]))
+        if not first.answered:
+            return None
+        second_q = parts[1]
+        p2 = self.parse(second_q)
+        if not p2.entities and first.entities:
+            names = " ".join(self.pack.entities[e].name for e in first.entities
+                             if e in self.pack.entities)
+            second_q = f"{second_q.rstrip(' ?.!')} {names}?"
+        second = self.decide(second_q, *self.candidates(second_q))
+        if not second.answered or second.fact.id == first.fact.id:
+            return None
+        if whole.answered and whole.fact.id not in (first.fact.id, second.fact.id):
+            return None  # the whole question reads as a third thing: leave it to that
+        fact = replace(first.fact, answer=f"{first.fact.answer} {second.fact.answer}",
+                       see_also=tuple(dict.fromkeys((*first.fact.see_also,
+                                                     *second.fact.see_also))))
+        return Answer(question, "answer", fact, min(first.confidence, second.confidence),
+                      reason="two-parts", entities=list(dict.fromkeys(
+                          (*first.entities, *second.entities))))
 
     def decide(self, question: str, p: Parsed, cands: list[Candidate]) -> Answer:
         """The verdict on ranked candidates, by the calibrated thresholds."""

@@ -359,3 +359,18 @@ def test_lookalike_dates_and_heads_are_declined(engine, question):
 def test_a_rival_beaten_on_every_piece_of_evidence_is_no_tie(engine):
     text = answer_text(engine, "whats DFS")
     assert text is not None and text.startswith("DFS is the Department of Field Support")
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("WHEN WAS DPKO ESTABLISHED AND WHEN DID IT CHANGE NAME",
+                           ["1992", "2019"]),
+                          ("What was Marrack Goulding's nationality, and in which years did he "
+                           "lead DPKO?", ["British", "1992", "1993"])])
+def test_a_question_of_two_questions_gets_both_answers(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and answer_matches(text, expected), text
+
+
+def test_a_second_part_the_pack_cannot_answer_is_not_half_answered_as_both(engine):
+    result = engine.answer("What is MONUSCO and what is its annual budget?")
+    assert result.reason != "two-parts"
