@@ -54,6 +54,7 @@ SETS = {
     "dev15": (ROOT / "tests/data/dev15_answerable.yaml", ROOT / "tests/data/dev15_decline.yaml"),
     "dev16": (ROOT / "tests/data/dev16_answerable.yaml", ROOT / "tests/data/dev16_decline.yaml"),
     "dev17": (ROOT / "tests/data/dev17_answerable.yaml", ROOT / "tests/data/dev17_decline.yaml"),
+    "dev18": (ROOT / "tests/data/dev18_answerable.yaml", ROOT / "tests/data/dev18_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

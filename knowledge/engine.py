@@ -46,7 +46,7 @@ from knowledge.lexicon import (
 from knowledge.locate import first_mention, locate_request, located
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
-from knowledge.tenure import TenureResolver
+from knowledge.tenure import TenureResolver, asks_nationality
 from knowledge.text import normalize
 
 # "who held the post in 1995" read off tenure data: right whenever the question is read
@@ -80,7 +80,11 @@ _QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|#\d+\s*[:.
                           r"\d{1,2}[.)])\s*", re.IGNORECASE)
 # events in a country that are not the mission's: their dates are the country's history
 _CONFLICT = frozenset("conflict conflicts war wars civil fighting crisis genocide coup coups "
-                      "rebellion insurgency independence".split())
+                      "rebellion insurgency independence independent".split())
+# an answer naming the resolution that ended something
+_ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}\bresolution "
+                       r"\d{4}|\bresolution \d{4}[^.;]{0,40}\b(?:end\w*|terminat\w*)",
+                       re.IGNORECASE)
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
@@ -101,7 +105,7 @@ _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which":
 _ABOUT_TEXT = frozenset("document article text source reading material section paragraph "
                         "doc".split())
 # words that ask to confirm a claim: "..., right?", "is it true that ...", "correct?"
-_CHECK = frozenset("right correct true really confirm".split())
+_CHECK = frozenset("right correct true really confirm yeah yea innit".split())
 _AUX = frozenset("is are was were does do did can could has have will would should".split())
 
 
@@ -555,6 +559,10 @@ class Engine:
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
         self._row_has_year = np.asarray(row_years)
         self._row_dated = row_dated
+        # facts asked about by date: some phrasing asks when, or names a year
+        self._fact_dated = [False] * len(self.facts)
+        for r, fi in enumerate(owner):
+            self._fact_dated[fi] = self._fact_dated[fi] or row_dated[r]
         self._row_ents = row_ents
         self._row_qword = row_qword
         self._row_content = row_content
@@ -817,6 +825,9 @@ class Engine:
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
         checking = bool(p.words) and (p.words[0] in _AUX or bool(_CHECK & set(p.words)))
+        # who or what a check is about: its people and missions, not the post or department
+        subjects = {e for e in p.entities if e in self.pack.entities
+                    and self.pack.entities[e].kind in ("official", "mission")}
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
         rows: list[tuple[int, int, np.ndarray]] = []
@@ -836,8 +847,8 @@ class Engine:
                 all(any(_year_slip(y, x) for x in fy) for y in p.years)
                 # "Ladsous was USG from 2000 to 2008, right?" checks the very dates the
                 # fact gives, about the subject it is about: its answer corrects them
-                or (bool(p.entities) and self._row_dated[r]
-                    and set(p.entities) <= set(self.facts[fi].entities)))
+                or (self._fact_dated[fi] and bool(subjects)
+                    and subjects <= set(self.facts[fi].entities)))
             year_miss = float(bool(p.years) and not covered_years and not near)
             feats = np.asarray([
                 wr[r], ra[r], ent_hit[fi], specific_miss[fi],
@@ -849,7 +860,7 @@ class Engine:
                 # other way round ("is it true MONUSCO was set up by resolution 1925?")
                 float(qword not in (None, "yesno")
                       and self._row_qword[r] not in (None, qword, "yesno")), f1,
-                max(nb_rel[k], -8.0) / 8.0, float(np.clip(nb_lift[k], -4.0, 4.0)) / 4.0,
+                max(nb_rel[k], -8.0) / 8.0, min(max(float(nb_lift[k]), -4.0), 4.0) / 4.0,
             ])
             rows.append((fi, r, feats))
         scores = self._rank(np.asarray([f for _, _, f in rows])) if rows else []
@@ -955,8 +966,8 @@ class Engine:
         related both ways), where a mission for a mission is another question."""
         ents = self.pack.entities
         e = ents[entity_id]
-        return e.kind == "concept" and any(
-            o in ents and ents[o].kind == "concept" and o in e.related
+        return e.kind in ("concept", "topic") and any(
+            o in ents and ents[o].kind == e.kind and o in e.related
             and entity_id in ents[o].related for o in others)
 
     def _row_overlap(self, content: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -1097,6 +1108,16 @@ class Engine:
             # "when did the Darfur conflict start?" is not answered by when UNAMID did
             "other_event": self._wants(p.words)[1] and bool(_CONFLICT & set(p.words))
             and not _CONFLICT & set(normalize(top.fact.answer).split()),
+            # "when was MONUC established?" is not answered by when MONUSCO was, however
+            # closely the two are related
+            "other_start": bool({"establish", "resolution"} & set(p.content))
+            and self._names_other_mission(p, top.fact),
+            # "which resolution ended UNAMID?" is not answered by the one that set it up
+            "no_end_resolution": "resolution" in p.words and "end" in p.content
+            and "establish" not in p.content and not _ENDED_BY.search(top.fact.answer),
+            # the pack holds no one's nationality: "why have so many heads been French?"
+            "nationality": asks_nationality(p.words, person=any(
+                e in self.tenure.holder_ids for e in p.entities)),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
             "other_year": top.features.get("year_miss", 0.0) >= 1.0,
             # "why did UNAMID end?" is not answered by when it ended
@@ -1142,6 +1163,12 @@ class Engine:
         # a relation to something most facts are about (the post) says nothing of this one
         return bool(named) and not named & {e for e in about if e in fact.entities
                                             or self._strong_df.get(e, 0) < broad / 3}
+
+    def _names_other_mission(self, p: Parsed, fact: Fact) -> bool:
+        """The question names a mission, and the fact is about none the question names."""
+        ents = self.pack.entities
+        named = [e for e in p.entities if e in ents and ents[e].kind == "mission"]
+        return bool(named) and not set(named) & set(fact.entities)
 
     def rival(self, cands: list[Candidate]) -> Candidate | None:
         """The best candidate about something else than the top one: no entity in common,

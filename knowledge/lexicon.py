@@ -29,7 +29,7 @@ mainly somehow channel claimed everyone everybody friend friends weird wrote dra
 double think thought mixed delegate delegates kinds sorts
 described describes characterised characterized characterise characterize portrayed depicted
 committee sim placard prepping prep guide
-bruh bro dude fam fr frfr lowkey highkey istg smh ong
+bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -41,7 +41,8 @@ SHORTHAND: dict[str, str] = {
     "info": "information", "mgmt": "management", "org": "organization",
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
-    "b4": "before", "w": "with", "smth": "something", "sth": "something", "pls": "please",
+    "b4": "before", "w": "with", "ovr": "over", "smth": "something", "sth": "something",
+    "pls": "please",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
@@ -118,7 +119,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("office post position".split(), "office"),
     **dict.fromkeys("first original inaugural founding".split(), "first"),
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
-    **dict.fromkeys("soldier soldiers troop troops military force forces".split(), "troops"),
+    **dict.fromkeys("soldier soldiers troop troops military force forces army armies".split(),
+                    "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
     **dict.fromkeys("document documents article articles text texts material materials "
                     "reading readings passage".split(), "document"),

@@ -43,6 +43,26 @@ _PEOPLE = frozenset("heads head people persons holders officeholders chiefs lead
 # a question about where the heads come from, which the list of heads does not say
 NATIONALITY = frozenset("french british ghanaian nationality nationalities national nationals "
                         "country countries citizen citizens from".split())
+# asking where a person comes from, which the pack does not hold ("French" only as a person's
+# nationality, not as a language: "what is MINUSCA called in French?")
+NATIONALITY_ASKED = frozenset("british ghanaian nationality nationalities nationals citizen "
+                              "citizens citizenship frenchman englishman brit".split())
+_PERSON_NOUNS = frozenset("guy man woman diplomat person one head chief official".split())
+LANGUAGE = frozenset("called name names stand stands language spelled spell acronym in".split())
+
+
+def asks_nationality(words: list[str], person: bool = False) -> bool:
+    """"What nationality is Ladsous?", "was Goulding British?", "why are the heads French?";
+    with a `person` named, also "where is he from?", "from which country was he?"."""
+    # "the Ghanaian guy who later became SG": a nationality that only says who is meant
+    described = {w for i, w in enumerate(words[:-1]) if words[i + 1] in _PERSON_NOUNS
+                 and (i == 0 or words[i - 1] != "non")}
+    ws = set(words) - described
+    if ws & NATIONALITY_ASKED or ("french" in ws and not ws & LANGUAGE):
+        return True
+    return person and "from" in ws and bool(ws & {"where", "country", "wheres"})
+
+
 # words that date a question to the pack's own date: "who runs DPKO now?"
 NOW = frozenset("now currently current today presently nowadays rn".split())
 WANTS_OTHER = frozenset("what when where why how which".split())
@@ -144,6 +164,7 @@ class TenureResolver:
         self.names = frozenset(post.names) if post else frozenset()
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
         self._holder_ids = frozenset(h.entity for h in self.holders)
+        self.holder_ids = self._holder_ids  # the people who held the post
         self.now = pack.as_of_year
         # the words of each of the post's names, for "the head of DPO" read as one name
         self._post_names = {e: [f" {normalize(n)} " for n in pack.entities[e].names]
@@ -206,10 +227,13 @@ class TenureResolver:
         if ws & ORDER and others and not set(entities) & self.names:
             # "who succeeded Annan as Secretary-General?": the order of another post
             return f"who held the post of {self.pack.entities[others[0]].name} around {ent.name}"
-        if "who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE):
+        if ("who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE)) \
+                and not asks_nationality(words, person=True):
             return None
         if "how old" in " ".join(words):
             return f"{ent.name}'s age"
+        if asks_nationality(words, person=True):
+            return f"{ent.name}'s nationality"
         holder = next(h for h in self.holders if h.entity == ent.id)
         career_now = ws & CAREER or ws & {"do", "doing"}
         if ws & NOW and career_now and not holder.current:
@@ -306,6 +330,8 @@ class TenureResolver:
 
     def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
         """The fact answering a "who held the post then" question, or None if it is not one."""
+        if asks_nationality(words):
+            return None  # "has anyone who isn't French led it since 1997?": no list says
         claim = self._ordinal_claim(words, entities)
         if claim is not None:
             return claim
