@@ -55,6 +55,7 @@ SETS = {
     "dev16": (ROOT / "tests/data/dev16_answerable.yaml", ROOT / "tests/data/dev16_decline.yaml"),
     "dev17": (ROOT / "tests/data/dev17_answerable.yaml", ROOT / "tests/data/dev17_decline.yaml"),
     "dev18": (ROOT / "tests/data/dev18_answerable.yaml", ROOT / "tests/data/dev18_decline.yaml"),
+    "dev19": (ROOT / "tests/data/dev19_answerable.yaml", ROOT / "tests/data/dev19_decline.yaml"),
     "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
                 ROOT / "bench/data/holdout_decline.yaml"),
 }

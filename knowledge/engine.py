@@ -85,6 +85,7 @@ _CONFLICT = frozenset("conflict conflicts war wars civil fighting crisis genocid
 _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}\bresolution "
                        r"\d{4}|\bresolution \d{4}[^.;]{0,40}\b(?:end\w*|terminat\w*)",
                        re.IGNORECASE)
+_RUNS = frozenset("run runs ran running".split())
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
@@ -105,7 +106,8 @@ _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which":
 _ABOUT_TEXT = frozenset("document article text source reading material section paragraph "
                         "doc".split())
 # words that ask to confirm a claim: "..., right?", "is it true that ...", "correct?"
-_CHECK = frozenset("right correct true really confirm yeah yea innit".split())
+_CHECK = frozenset("right correct true really confirm yeah yea innit didnt isnt wasnt doesnt "
+                   "hasnt".split())
 _AUX = frozenset("is are was were does do did can could has have will would should".split())
 
 
@@ -128,6 +130,7 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "stepping down": "end", "took over": "succeed",
             # "what year" asks when: its "year" is no topic the facts should share
             "what year": "when", "which year": "when", "true or false": "true",
+            "true false": "true",
             "take over": "succeed", "came after": "succeed", "came before": "succeed",
             "what s": "what is", "who s": "who is", "where s": "where is", "when s": "when is",
             "how s": "how is", "it s": "it is", "that s": "that is", "there s": "there is",
@@ -682,8 +685,14 @@ class Engine:
                     break
             else:
                 frame_words.append(corrected[i])
-                slot_words.append(_stem(corrected[i]))
+                slot_words.append(_stem(corrected[i]) if corrected[i] not in _RUNS else "@run")
                 i += 1
+        # "how long did UNAMID run?": a mission runs as it lasts, where a person runs DPKO
+        mission = any(self.pack.entities[e].kind == "mission" for e in entities
+                      if e in self.pack.entities)
+        run_as = "last" if mission else _stem("run")
+        frame_words = [run_as if w in _RUNS else w for w in frame_words]
+        slot_words = [run_as if w == "@run" else w for w in slot_words]
         if refusals:
             refused = refused or self._other_person(corrected)
             for w in unknown:

@@ -21,6 +21,8 @@ _LOCATE = re.compile(
     r"(?:section|heading|paragraph|subsection|chapter)s?\b"
     r"|\b(?:in\s+)?(?:which|what)\s+part\s+of\s+the\s+" + _DOC + r"\b"
     r"|\bwhere\s+in\s+the\s+" + _DOC + r"\b"
+    r"|\bwhere\s+(?:does|do|is|are)\s+(?:it|this|that|they)\s+(?:appear|come\s+up|"
+    r"mentioned|discussed)\b(?:\s+in\s+the\s+" + _DOC + r")?"
     r"|\bwhich\s+debate\s+(?=discuss|mention|talk|deal|cover|address|bring)",
     re.IGNORECASE)
 # what is left of the question that says nothing about its topic
@@ -39,7 +41,7 @@ def locate_request(question: str) -> str | None:
     if m is None:
         return None
     rest = _FILLER.sub(" ", question[:m.start()] + " " + question[m.end():])
-    rest = re.sub(r"\s+", " ", rest).strip(" ?.!,:;")
+    rest = re.sub(r"\s+", " ", re.sub(r"[^\w\s'’-]|(?<!\w)[-'’]|[-'’](?!\w)", " ", rest)).strip()
     return rest or None
 
 

@@ -88,7 +88,9 @@ HEAD_NOUNS = frozenset("head chief boss leader usg".split())
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 # a question opening with one of these asks yes or no, not for a name
-_EMPHASIS = frozenset("ever real actual official proper".split())
+# words between an ordinal and its head noun that do not change it: "the first DPKO chief"
+_EMPHASIS = frozenset("ever real actual official proper dpko dpo un peacekeeping usg pko "
+                      "department".split())
 _QWORDS = frozenset("who which what when where how why whom whose".split())
 AUX = frozenset("is are was were do does did has have had can could will would".split())
 

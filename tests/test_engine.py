@@ -405,3 +405,12 @@ def test_the_resolution_that_set_a_mission_up_does_not_answer_which_ended_it(eng
     assert not engine.answer("which Security Council resolution ended UNAMID").answered
     text = answer_text(engine, "which resolution ended MINUSMA")
     assert text is not None and "2690" in text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("How long did UNAMID run?", "13"),
+                          ("true/false: UNAMID was established by resolution 1769", "1769"),
+                          ("Lacroixx served 2011-2017 didnt he?", "Ladsous")])
+def test_mission_runs_true_false_and_tag_questions(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text, text

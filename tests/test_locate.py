@@ -42,3 +42,9 @@ def test_a_where_question_is_answered_with_the_section_and_its_quote(engine, que
 
 def test_where_the_document_mentions_something_it_does_not_know_is_declined(engine):
     assert not engine.answer("which section mentions UNIFIL").answered
+
+
+def test_where_does_it_appear_is_a_where_question():
+    topic = locate_request("explain 'transition planning' - where does it appear in the "
+                           "article?")
+    assert topic is not None and topic.endswith("transition planning")

@@ -173,3 +173,8 @@ def test_who_was_the_first_head_after_someone_is_not_a_claim_about_the_first(eng
 def test_all_the_heads_before_a_year_gets_the_list_of_heads(engine):
     result = engine.answer("Name all heads of UN peacekeeping before the year 2000.")
     assert result.answered and result.fact.answer.startswith("Seven people"), result
+
+
+def test_a_post_name_between_the_ordinal_and_the_head_noun_is_still_a_claim(engine):
+    result = engine.answer("Was Bernard Miyet the first DPKO chief?")
+    assert result.answered and result.fact.answer.startswith("Marrack Goulding"), result
