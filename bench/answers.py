@@ -36,29 +36,22 @@ from knowledge.devset import evaluate, load_items  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
 from knowledge.loader import DEFAULT_PACK, load_pack  # noqa: E402
 
-SETS = {
-    "dev": (ROOT / "tests/data/dev_answerable.yaml", ROOT / "tests/data/dev_decline.yaml"),
-    "dev2": (ROOT / "tests/data/dev2_answerable.yaml", ROOT / "tests/data/dev2_decline.yaml"),
-    "dev3": (ROOT / "tests/data/dev3_answerable.yaml", ROOT / "tests/data/dev3_decline.yaml"),
-    "dev4": (ROOT / "tests/data/dev4_answerable.yaml", ROOT / "tests/data/dev4_decline.yaml"),
-    "dev5": (ROOT / "tests/data/dev5_answerable.yaml", ROOT / "tests/data/dev5_decline.yaml"),
-    "dev6": (ROOT / "tests/data/dev6_answerable.yaml", ROOT / "tests/data/dev6_decline.yaml"),
-    "dev7": (ROOT / "tests/data/dev7_answerable.yaml", ROOT / "tests/data/dev7_decline.yaml"),
-    "dev8": (ROOT / "tests/data/dev8_answerable.yaml", ROOT / "tests/data/dev8_decline.yaml"),
-    "dev9": (ROOT / "tests/data/dev9_answerable.yaml", ROOT / "tests/data/dev9_decline.yaml"),
-    "dev10": (ROOT / "tests/data/dev10_answerable.yaml", ROOT / "tests/data/dev10_decline.yaml"),
-    "dev11": (ROOT / "tests/data/dev11_answerable.yaml", ROOT / "tests/data/dev11_decline.yaml"),
-    "dev12": (ROOT / "tests/data/dev12_answerable.yaml", ROOT / "tests/data/dev12_decline.yaml"),
-    "dev13": (ROOT / "tests/data/dev13_answerable.yaml", ROOT / "tests/data/dev13_decline.yaml"),
-    "dev14": (ROOT / "tests/data/dev14_answerable.yaml", ROOT / "tests/data/dev14_decline.yaml"),
-    "dev15": (ROOT / "tests/data/dev15_answerable.yaml", ROOT / "tests/data/dev15_decline.yaml"),
-    "dev16": (ROOT / "tests/data/dev16_answerable.yaml", ROOT / "tests/data/dev16_decline.yaml"),
-    "dev17": (ROOT / "tests/data/dev17_answerable.yaml", ROOT / "tests/data/dev17_decline.yaml"),
-    "dev18": (ROOT / "tests/data/dev18_answerable.yaml", ROOT / "tests/data/dev18_decline.yaml"),
-    "dev19": (ROOT / "tests/data/dev19_answerable.yaml", ROOT / "tests/data/dev19_decline.yaml"),
-    "holdout": (ROOT / "bench/data/holdout_answerable.yaml",
-                ROOT / "bench/data/holdout_decline.yaml"),
-}
+
+def _sets() -> dict[str, tuple[Path, Path]]:
+    """Every development set (tests/data/devN_answerable.yaml with its devN_decline.yaml twin),
+    in the order they were written, then the holdout."""
+    def number(path: Path) -> int:
+        digits = path.name.split("_")[0][3:]
+        return int(digits) if digits else 1
+    found = sorted((ROOT / "tests/data").glob("dev*_answerable.yaml"), key=number)
+    sets = {p.name.split("_")[0]: (p, p.with_name(p.name.replace("answerable", "decline")))
+            for p in found}
+    sets["holdout"] = (ROOT / "bench/data/holdout_answerable.yaml",
+                       ROOT / "bench/data/holdout_decline.yaml")
+    return sets
+
+
+SETS = _sets()
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -180,6 +180,7 @@ class Parsed:
     refused: str | None = None
     years: list[int] = field(default_factory=list)
     slots: str = ""  # the frame with a "@" where each entity was
+    check: bool = False  # a claim to confirm: "is it...", "..., right?", "..., didn't he?"
 
 
 _WANTS = tuple(re.compile(r"\b(?:" + "|".join(map(re.escape, group)) + r")\b")
@@ -224,6 +225,20 @@ def _two_parts(question: str) -> tuple[str, str] | None:
     if min(len(first.split()), len(second.split())) < 2:
         return None
     return first, second
+
+
+_TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|she|they|there)"
+                  r"\s*$|\bi think\s*$")
+
+
+def _is_check(words: list[str], text: str) -> bool:
+    """A claim put up for confirmation: "Is MINUSCA in Mali?", "UNAMID ended in 2017, didn't
+    it?", "MINUSCA was set up in 2013 I think?", or any statement asked with a "?"."""
+    if not words:
+        return False
+    if words[0] in _AUX or _CHECK & set(words) or _TAG.search(" ".join(words)):
+        return True
+    return text.rstrip().endswith("?") and _qword(words) is None
 
 
 def _day_in(answer: str, months: set[str]) -> bool:
@@ -446,6 +461,7 @@ class Engine:
                     self._acronyms.add(key[0])
                     if ent.kind == "mission" and (name.isupper() or len(key[0]) > 3):
                         self._mission_acronyms.add(key[0])
+        self._outside_places = frozenset(pack.outside.get("places", ()))
         for name in pack.refusals:
             key = tuple(normalize(name).split())
             if not key or key in self._names:
@@ -710,7 +726,12 @@ class Engine:
         years += [self._now - (m.group(1) == "last")
                   for m in _RELATIVE_YEAR.finditer(" ".join(words)) if self._now]
         return Parsed(corrected, frame, content, entities, refused, years,
-                      " ".join(slot_words))
+                      " ".join(slot_words), _is_check(corrected, text))
+
+    def _checks_a_mission(self, p: Parsed) -> bool:
+        """A yes-no check ("is", "right?") about one of the pack's missions."""
+        return p.check and any(self.pack.entities[e].kind == "mission" for e in p.entities
+                                if e in self.pack.entities)
 
     def _near_mission(self, word: str) -> bool:
         """One letter from a mission's acronym yet not a slip of it: another mission."""
@@ -753,7 +774,11 @@ class Engine:
         an essay for class. When was MINUSMA set up? Thanks!"), and the reading whose best
         candidate the verifier trusts more wins: the other sentences are sometimes noise,
         sometimes the subject ("Our group has the CAR. When did the mission there start?")."""
-        full = self._candidates(self.parse(question), limit)
+        parsed = self.parse(question)
+        if parsed.refused in self._outside_places and self._checks_a_mission(parsed):
+            # "MINUSCA is the UN mission in Chad, right?": the place is the claim to correct
+            parsed.refused = None
+        full = self._candidates(parsed, limit)
         focus = _focus(question)
         if focus is None:
             return full
@@ -833,7 +858,7 @@ class Engine:
         addressed = float(not p.entities and any(w in SECOND_PERSON for w in p.words))
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
-        checking = bool(p.words) and (p.words[0] in _AUX or bool(_CHECK & set(p.words)))
+        checking = p.check
         # who or what a check is about: its people and missions, not the post or department
         subjects = {e for e in p.entities if e in self.pack.entities
                     and self.pack.entities[e].kind in ("official", "mission")}

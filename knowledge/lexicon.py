@@ -30,7 +30,7 @@ double think thought mixed delegate delegates kinds sorts
 described describes characterised characterized characterise characterize portrayed depicted
 committee sim placard prepping prep guide
 bruh bro dude fam fr frfr lowkey highkey istg smh ong real
-identify dossier portion didnt isnt wasnt doesnt hasnt innit
+identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").

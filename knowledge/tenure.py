@@ -186,6 +186,12 @@ class TenureResolver:
         years = []
         for eid in events:
             ent = self.pack.entities[eid]
+            if ent.kind == "place" and ws & {"mission", "missions", "operation", "operations"}:
+                # "when the mission in Darfur was set up": the place's one mission
+                missions = [r for r in ent.related if r in self.pack.entities
+                            and self.pack.entities[r].kind == "mission"]
+                if len(missions) == 1:
+                    ent = self.pack.entities[missions[0]]
             # "when DPKO became DPO": the old name's end, the new name's start
             closing = (ending and not starting) or (change and ent.field("ended") is not None)
             y = _first_year(ent.field("ended" if closing else "established"))

@@ -414,3 +414,24 @@ def test_the_resolution_that_set_a_mission_up_does_not_answer_which_ended_it(eng
 def test_mission_runs_true_false_and_tag_questions(engine, question, expected):
     text = answer_text(engine, question)
     assert text is not None and expected in text, text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("MINUSCA is the UN mission in Chad, correct?",
+                           "Central African Republic"),
+                          ("UNAMID was the mission in Somalia right", "Darfur")])
+def test_a_check_that_puts_a_mission_in_the_wrong_country_is_corrected(engine, question,
+                                                                       expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text, text
+
+
+def test_asking_about_a_country_the_pack_has_no_mission_in_is_still_declined(engine):
+    assert not engine.answer("What is MINUSCA's role in Chad?").answered
+    assert not engine.answer("Was resolution 1769 establishing UNAMID adopted unanimously?"
+                             ).answered
+
+
+def test_a_tag_question_is_a_check(engine):
+    text = answer_text(engine, "UNAMID ended back in 2017 didn't it")
+    assert text is not None and "2020" in text, text

@@ -178,3 +178,9 @@ def test_all_the_heads_before_a_year_gets_the_list_of_heads(engine):
 def test_a_post_name_between_the_ordinal_and_the_head_noun_is_still_a_claim(engine):
     result = engine.answer("Was Bernard Miyet the first DPKO chief?")
     assert result.answered and result.fact.answer.startswith("Marrack Goulding"), result
+
+
+def test_the_mission_in_a_place_dates_its_head(engine):
+    result = engine.answer("Who was in charge of UN peacekeeping when the mission in Darfur "
+                           "was set up?")
+    assert result.answered and "Guéhenno" in result.fact.answer.split(",")[0], result
