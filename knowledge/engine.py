@@ -79,7 +79,7 @@ _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors s
 _QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|#\d+\s*[:.)-]?|"
                           r"\d{1,2}[.)])\s*", re.IGNORECASE)
 # events in a country that are not the mission's: their dates are the country's history
-_CONFLICT = frozenset("conflict conflicts war wars civil fighting crisis genocide coup coups "
+_CONFLICT = frozenset("conflict conflicts war wars civil fighting genocide coup coups "
                       "rebellion insurgency independence independent".split())
 # an answer naming the resolution that ended something
 _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}\bresolution "
@@ -130,7 +130,7 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "stepping down": "end", "took over": "succeed",
             # "what year" asks when: its "year" is no topic the facts should share
             "what year": "when", "which year": "when", "true or false": "true",
-            "true false": "true",
+            "true false": "true", "fact check": "true",
             "take over": "succeed", "came after": "succeed", "came before": "succeed",
             "what s": "what is", "who s": "who is", "where s": "where is", "when s": "when is",
             "how s": "how is", "it s": "it is", "that s": "that is", "there s": "there is",
@@ -1140,7 +1140,8 @@ class Engine:
             "no_name": bool(_WHICH_ROLE.search(joined)) and not any(
                 " ".join(sur) in normalize(top.fact.answer) for _, _, sur in self._people),
             # "when did the Darfur conflict start?" is not answered by when UNAMID did
-            "other_event": self._wants(p.words)[1] and bool(_CONFLICT & set(p.words))
+            "other_event": (self._wants(p.words)[1] or p.check)
+            and bool(_CONFLICT & set(p.words))
             and not _CONFLICT & set(normalize(top.fact.answer).split()),
             # "when was MONUC established?" is not answered by when MONUSCO was, however
             # closely the two are related

@@ -31,6 +31,7 @@ described describes characterised characterized characterise characterize portra
 committee sim placard prepping prep guide
 bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
+overall per curated curation table refer refers referred
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -124,7 +125,7 @@ SYNONYMS: dict[str, str] = {
                     "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
     **dict.fromkeys("document documents article articles text texts material materials "
-                    "reading readings passage".split(), "document"),
+                    "reading readings passage source sources".split(), "document"),
     **dict.fromkeys("versus difference differences differ compare compared comparison "
                     "distinguish apart related relationship relationships "
                     "connection connected".split(), "difference"),
