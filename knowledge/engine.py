@@ -85,6 +85,7 @@ _CONFLICT = frozenset("conflict conflicts war wars civil fighting genocide coup 
 _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}\bresolution "
                        r"\d{4}|\bresolution \d{4}[^.;]{0,40}\b(?:end\w*|terminat\w*)",
                        re.IGNORECASE)
+_ANOTHER = frozenset("too also again another second".split())
 _RUNS = frozenset("run runs ran running".split())
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
@@ -461,7 +462,9 @@ class Engine:
                     self._acronyms.add(key[0])
                     if ent.kind == "mission" and (name.isupper() or len(key[0]) > 3):
                         self._mission_acronyms.add(key[0])
-        self._outside_places = frozenset(pack.outside.get("places", ()))
+        # what a check may wrongly claim of a mission or department, to be corrected
+        self._outside_claims = frozenset((*pack.outside.get("places", ()),
+                                          *pack.outside.get("organizations", ())))
         for name in pack.refusals:
             key = tuple(normalize(name).split())
             if not key or key in self._names:
@@ -729,9 +732,9 @@ class Engine:
                       " ".join(slot_words), _is_check(corrected, text))
 
     def _checks_a_mission(self, p: Parsed) -> bool:
-        """A yes-no check ("is", "right?") about one of the pack's missions."""
-        return p.check and any(self.pack.entities[e].kind == "mission" for e in p.entities
-                                if e in self.pack.entities)
+        """A yes-no check ("is", "right?") about one of the pack's missions or departments."""
+        return p.check and any(self.pack.entities[e].kind in ("mission", "department")
+                               for e in p.entities if e in self.pack.entities)
 
     def _near_mission(self, word: str) -> bool:
         """One letter from a mission's acronym yet not a slip of it: another mission."""
@@ -775,7 +778,7 @@ class Engine:
         candidate the verifier trusts more wins: the other sentences are sometimes noise,
         sometimes the subject ("Our group has the CAR. When did the mission there start?")."""
         parsed = self.parse(question)
-        if parsed.refused in self._outside_places and self._checks_a_mission(parsed):
+        if parsed.refused in self._outside_claims and self._checks_a_mission(parsed):
             # "MINUSCA is the UN mission in Chad, right?": the place is the claim to correct
             parsed.refused = None
         full = self._candidates(parsed, limit)
@@ -862,6 +865,9 @@ class Engine:
         # who or what a check is about: its people and missions, not the post or department
         subjects = {e for e in p.entities if e in self.pack.entities
                     and self.pack.entities[e].kind in ("official", "mission")}
+        if not _ANOTHER & set(p.words):  # "won the prize in 2001, right?", not "in 2001 too?"
+            subjects |= {e for e in p.entities if e in self.pack.entities
+                         and self.pack.entities[e].kind == "concept"}
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
         rows: list[tuple[int, int, np.ndarray]] = []

@@ -31,7 +31,7 @@ described describes characterised characterized characterise characterize portra
 committee sim placard prepping prep guide
 bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
-overall per curated curation table refer refers referred
+overall per curated curation table refer refers referred specifically particular particularly
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -104,7 +104,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("job role duty duties responsibility responsibilities function functions "
                     "task tasks".split(), "role"),
     **dict.fromkeys("purpose objective objectives goal goals aim aims point achieve "
-                    "intended meant supposed".split(), "objective"),
+                    "intended meant supposed trying try tries attempting".split(), "objective"),
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
                     "critiques critical".split(), "critic"),
     **dict.fromkeys("cost costs expensive cheap price pricey money spending".split(), "cost"),

@@ -435,3 +435,16 @@ def test_asking_about_a_country_the_pack_has_no_mission_in_is_still_declined(eng
 def test_a_tag_question_is_a_check(engine):
     text = answer_text(engine, "UNAMID ended back in 2017 didn't it")
     assert text is not None and "2020" in text, text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("DFS was renamed to the Department of Political Affairs in 2019, yes?",
+                           "Department of Operational Support"),
+                          ("UN peacekeeping forces got the Nobel Peace Prize in 2001, right?",
+                           "1988"),
+                          ("Since what year has Lacroix been USG for Peace Operations "
+                           "specifically?", "2019"),
+                          ("What is UNMISS trying to do?", "shelter civilians")])
+def test_wrong_claims_and_plain_wordings_are_answered(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text, text
