@@ -238,11 +238,30 @@ def test_a_calibration_without_pairwise_models_still_answers():
     linear = copy.deepcopy(cal)
     linear["ranker"].pop("quadratic", None)
     linear["verifier"].pop("quadratic", None)
+    linear["verifier"].pop("trees", None)
     stale = copy.deepcopy(cal)
     stale["ranker"]["quadratic"]["features"] = ["something", "else"]
+    stale["verifier"]["trees"]["features"] = ["something", "else"]
     for weights in (linear, stale):
         text = Engine(load_pack(), weights=weights).answer("Who appoints the USG-PKO?")
         assert text.answered and "Secretary-General" in text.fact.answer
+
+
+def test_the_verifier_trees_walk_to_the_leaf_their_thresholds_say():
+    import numpy as np
+
+    from knowledge.engine import VERIFIER, Trees
+
+    depth2 = {"features": list(VERIFIER), "depth": 2, "rate": 0.5, "base": 1.0,
+              "feature": [[0, 1, 2]], "threshold": [[0.5, 0.2, 1e9]],
+              "leaf": [[-2.0, 4.0, 6.0, 8.0]]}
+    trees = Trees(depth2)
+    x = np.zeros(len(VERIFIER))
+    assert trees.score(x) == 1.0 + 0.5 * -2.0  # left, left
+    x[1] = 0.3
+    assert trees.score(x) == 1.0 + 0.5 * 4.0  # left, right
+    x[0] = 0.9
+    assert trees.score(x) == 1.0 + 0.5 * 6.0  # right, then node 2 never splits: left
 
 
 def test_a_total_the_document_does_not_give_is_not_answered_by_its_list(engine):
