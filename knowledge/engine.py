@@ -68,7 +68,8 @@ _RESOLUTION_NO = re.compile(r"\b(?:resolutions?|res)\.?\s+(?:no\.?\s*)?\d{4}"
                             r"(?:\s*(?:,|and|&)\s*\d{4})*", re.IGNORECASE)
 # an answer that puts things in order: who or what came before or after
 _ORDER = re.compile(r"\b(?:succe\w+|replac\w+|predecessor\w*|before|after|follow\w*|took over|"
-                    r"take over|preced\w+|renam\w+|successor\w*|earlier|next|became)\b",
+                    r"take over|preced\w+|renam\w+|successor\w*|earlier|next|became|"
+                    r"between)\b",
                     re.IGNORECASE)
 # asking which one of a role's holders it was: only an answer naming someone answers it
 _WHICH_ROLE = re.compile(r"\b(?:which|what) (?:un )?secretary general\b|\bname of the (?:un )?"
@@ -105,7 +106,7 @@ _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which":
            "when": "when", "where": "where", "why": "why", "how": "how"}
 # words that make a question about the document, not chit-chat with the bot
 _ABOUT_TEXT = frozenset("document article text source reading material section paragraph "
-                        "doc".split())
+                        "doc file files notes data database knowledge".split())
 # words that ask to confirm a claim: "..., right?", "is it true that ...", "correct?"
 _CHECK = frozenset("right correct true really confirm yeah yea innit didnt isnt wasnt doesnt "
                    "hasnt".split())
@@ -137,6 +138,8 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "how s": "how is", "it s": "it is", "that s": "that is", "there s": "there is",
             "i m": "i am", "don t": "do not", "doesn t": "does not", "didn t": "did not",
             "isn t": "is not", "wasn t": "was not", "can t": "can not", "won t": "will not",
+            "hasn t": "has not", "haven t": "have not", "aren t": "are not",
+            "weren t": "were not", "wind up": "end", "wound up": "end",
             "what re": "what are", "who re": "who are"}
 _PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
 _SHORT_RE = re.compile(r"\b(" + "|".join(map(re.escape, SHORTHAND)) + r")\b")
@@ -865,9 +868,10 @@ class Engine:
         # who or what a check is about: its people and missions, not the post or department
         subjects = {e for e in p.entities if e in self.pack.entities
                     and self.pack.entities[e].kind in ("official", "mission")}
-        if not _ANOTHER & set(p.words):  # "won the prize in 2001, right?", not "in 2001 too?"
-            subjects |= {e for e in p.entities if e in self.pack.entities
-                         and self.pack.entities[e].kind == "concept"}
+        if not subjects and not _ANOTHER & set(p.words):
+            # "peacekeepers won the prize in 2001, right?", not "in 2001 too?"
+            subjects = {e for e in p.entities if e in self.pack.entities
+                        and self.pack.entities[e].kind == "concept"}
         out: list[Candidate] = []
         fact_f1 = self._per_fact_max(rf1)
         rows: list[tuple[int, int, np.ndarray]] = []

@@ -10,7 +10,7 @@ fact; in a year when the post changed hands, the fact listing every holder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.model import Fact, Pack
 from knowledge.text import normalize
@@ -43,12 +43,11 @@ _PEOPLE = frozenset("heads head people persons holders officeholders chiefs lead
 # a question about where the heads come from, which the list of heads does not say
 NATIONALITY = frozenset("french british ghanaian nationality nationalities national nationals "
                         "country countries citizen citizens from".split())
-# asking where a person comes from, which the pack does not hold ("French" only as a person's
-# nationality, not as a language: "what is MINUSCA called in French?")
+# asking where a person comes from, or a French name: the pack holds neither
 NATIONALITY_ASKED = frozenset("british ghanaian nationality nationalities nationals citizen "
                               "citizens citizenship frenchman englishman brit".split())
-_PERSON_NOUNS = frozenset("guy man woman diplomat person one head chief official".split())
-LANGUAGE = frozenset("called name names stand stands language spelled spell acronym in".split())
+_PERSON_NOUNS = frozenset("guy man woman diplomat person one head chief official looking "
+                          "sounding".split())
 
 
 def asks_nationality(words: list[str], person: bool = False) -> bool:
@@ -58,7 +57,7 @@ def asks_nationality(words: list[str], person: bool = False) -> bool:
     described = {w for i, w in enumerate(words[:-1]) if words[i + 1] in _PERSON_NOUNS
                  and (i == 0 or words[i - 1] != "non")}
     ws = set(words) - described
-    if ws & NATIONALITY_ASKED or ("french" in ws and not ws & LANGUAGE):
+    if ws & NATIONALITY_ASKED or "french" in ws:  # nor French names: the notes give none
         return True
     return person and "from" in ws and bool(ws & {"where", "country", "wheres"})
 
@@ -333,7 +332,13 @@ class TenureResolver:
             if not (asked or claimed):
                 continue
             if nxt[0] in HEAD_NOUNS or (nxt[0] == "to" and len(nxt) > 1 and nxt[1] in HOLD):
-                return self.pack.facts[heads[nth - 1].fact]
+                was = self.pack.facts[heads[nth - 1].fact]
+                who = next(h for h in self.holders if h.entity in entities)
+                if who.fact == was.id or who.fact not in self.pack.facts:
+                    return was
+                # "Goulding was the second head, yes?": who he was, and who the second was
+                mine = self.pack.facts[who.fact]
+                return replace(was, answer=f"{was.answer} {mine.answer}")
         return None
 
     def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:

@@ -184,3 +184,9 @@ def test_the_mission_in_a_place_dates_its_head(engine):
     result = engine.answer("Who was in charge of UN peacekeeping when the mission in Darfur "
                            "was set up?")
     assert result.answered and "Guéhenno" in result.fact.answer.split(",")[0], result
+
+
+def test_a_wrong_ordinal_claim_gets_who_was_and_who_the_claim_named(engine):
+    result = engine.answer("Marack Goulding was the second head of DPKO, yes?")
+    assert result.answered and result.fact.answer.startswith("Kofi Annan")
+    assert "first head" in result.fact.answer
