@@ -88,6 +88,8 @@ _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}
                        re.IGNORECASE)
 _ANOTHER = frozenset("too also again another second".split())
 _RUNS = frozenset("run runs ran running".split())
+_WHICH_RESOLUTION = re.compile(r"\b(?:which|what)\b[^?]{0,40}\bresolutions?\b|\bresolution "
+                               r"(?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
@@ -1158,7 +1160,7 @@ class Engine:
             "other_start": bool({"establish", "resolution"} & set(p.content))
             and self._names_other_mission(p, top.fact),
             # "which resolution ended UNAMID?" is not answered by the one that set it up
-            "no_end_resolution": "resolution" in p.words and "end" in p.content
+            "no_end_resolution": bool(_WHICH_RESOLUTION.search(joined)) and "end" in p.content
             and "establish" not in p.content and not _ENDED_BY.search(top.fact.answer),
             # the pack holds no one's nationality: "why have so many heads been French?"
             "nationality": asks_nationality(p.words, person=any(

@@ -39,7 +39,7 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people", "ppls": "people", "govt": "government", "govts": "governments",
     "gov": "government", "dept": "department", "depts": "departments", "abt": "about",
     "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "wut": "what",
-    "diff": "difference", "yrs": "years", "yr": "year", "thru": "through",
+    "diff": "difference", "wen": "when", "yrs": "years", "yr": "year", "thru": "through",
     "info": "information", "mgmt": "management", "org": "organization",
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
@@ -61,6 +61,7 @@ SHORTHAND: dict[str, str] = {
     "in simple words": "", "in simple terms": "", "in plain english": "", "in plain terms": "",
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
     "simply put": "", "like i m five": "", "like im five": "", "like im 5": "",
+    "with easy words": "", "in easy words": "", "in easy terms": "",
 }
 
 # "undersecretary", "undersecretery", "under-secratary": one title however it is run together
@@ -106,7 +107,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("purpose objective objectives goal goals aim aims point achieve "
                     "intended meant supposed trying try tries attempting".split(), "objective"),
     **dict.fromkeys("critic critics criticism criticisms criticize criticise critique "
-                    "critiques critical".split(), "critic"),
+                    "critiques critical accuse accused accuses accusation "
+                    "accusations".split(), "critic"),
     **dict.fromkeys("cost costs expensive cheap price pricey money spending".split(), "cost"),
     **dict.fromkeys("accountable accountability answerable report reports".split(),
                     "accountable"),
@@ -116,10 +118,10 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys("replace replaced replacement successor successors succeed succeeded "
                     "predecessor predecessors preceded precede before previous prior after "
                     "next".split(), "succeed"),
-    **dict.fromkeys("rename renamed restructured restructuring reform "
+    **dict.fromkeys("rename renamed renaming renames restructured restructuring reform "
                     "reformed reorganized reorganised".split(), "restructure"),
     **dict.fromkeys("office post position".split(), "office"),
-    **dict.fromkeys("first original inaugural founding".split(), "first"),
+    **dict.fromkeys("first original inaugural founding earliest".split(), "first"),
     **dict.fromkeys("mission missions operation operations".split(), "mission"),
     **dict.fromkeys("soldier soldiers troop troops military force forces army armies".split(),
                     "troops"),

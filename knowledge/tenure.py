@@ -369,6 +369,10 @@ class TenureResolver:
             found = {h.fact for h in self.holders if h.end > years[0] or h.start >= years[0]}
             return self._one_or_all(found)
         elif len(years) == 2 and ws & {"between", "from"}:
+            exact = [h.fact for h in self.holders
+                     if (h.start, h.end) == (min(years), max(years))]
+            if exact:  # "who served from 1997 to 2000?": Miyet's very tenure
+                return self.pack.facts[exact[0]]
             span = list(range(min(years), max(years) + 1))  # "between 1995 and 2005"
         when = [y for y in [*span, *_decades(words)] if first <= y <= last]
         dated_by_event = ws & WHEN or (self._implied_post(words) and ws & (START | END | CHANGE))

@@ -481,3 +481,19 @@ def test_wrong_dates_about_a_named_subject_are_corrected_in_any_check(engine, qu
                                                                        expected):
     text = answer_text(engine, question)
     assert text is not None and expected in text, text
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("How many years did UNAMID run, from its authorizing resolution to its "
+                           "end?", "13"),
+                          ("lacroix startd wen", "2017"),
+                          ("What is peacekeeping accused of in the cultural and normative "
+                           "critique?", "exporting values")])
+def test_durations_shorthand_and_accusations(engine, question, expected):
+    text = answer_text(engine, question)
+    assert text is not None and expected in text, text
+
+
+def test_the_number_of_the_resolution_that_ended_unamid_is_not_held(engine):
+    assert not engine.answer("What is the number of the Security Council resolution that ended "
+                             "UNAMID?").answered
