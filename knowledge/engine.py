@@ -585,7 +585,6 @@ class Engine:
             (np.bincount(self._owner, minlength=len(self.facts)) > 0).all())
         self._row_has_ent = np.asarray([bool(s) for s in row_ents])
         self._row_has_year = np.asarray(row_years)
-        self._row_dated = row_dated
         # facts asked about by date: some phrasing asks when, or names a year
         self._fact_dated = [False] * len(self.facts)
         for r, fi in enumerate(owner):

@@ -19,6 +19,12 @@ def answer_text(engine: Engine, question: str) -> str | None:
     return result.fact.answer if result.answered else None
 
 
+def assert_answers(engine: Engine, question: str, expected: str) -> None:
+    """The question is answered, and the answer says `expected`."""
+    text = answer_text(engine, question)
+    assert text is not None and expected in text, (question, text)
+
+
 def test_development_set_accuracy_and_abstention(engine):
     """Our own 250 answerable and 100 decline questions (tests/data); the floor sits a little
     under what bench/answers.py measures, so a regression shows."""
@@ -420,8 +426,7 @@ def test_a_french_name_is_declined_but_a_french_descriptor_still_asks(engine):
                           ("what did the international community push for on sexual abuse by "
                            "peacekeepers", "zero tolerance")])
 def test_everyday_words_and_chat_checks(engine, question, expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 def test_the_resolution_that_set_a_mission_up_does_not_answer_which_ended_it(engine):
@@ -435,8 +440,7 @@ def test_the_resolution_that_set_a_mission_up_does_not_answer_which_ended_it(eng
                           ("true/false: UNAMID was established by resolution 1769", "1769"),
                           ("Lacroixx served 2011-2017 didnt he?", "Ladsous")])
 def test_mission_runs_true_false_and_tag_questions(engine, question, expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 @pytest.mark.parametrize(("question", "expected"),
@@ -445,8 +449,7 @@ def test_mission_runs_true_false_and_tag_questions(engine, question, expected):
                           ("UNAMID was the mission in Somalia right", "Darfur")])
 def test_a_check_that_puts_a_mission_in_the_wrong_country_is_corrected(engine, question,
                                                                        expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 def test_asking_about_a_country_the_pack_has_no_mission_in_is_still_declined(engine):
@@ -469,8 +472,7 @@ def test_a_tag_question_is_a_check(engine):
                            "specifically?", "2019"),
                           ("What is UNMISS trying to do?", "shelter civilians")])
 def test_wrong_claims_and_plain_wordings_are_answered(engine, question, expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 @pytest.mark.parametrize(("question", "expected"),
@@ -479,8 +481,7 @@ def test_wrong_claims_and_plain_wordings_are_answered(engine, question, expected
                           ("MONUSCO has been in the Congo since 2005, hasn't it?", "2010")])
 def test_wrong_dates_about_a_named_subject_are_corrected_in_any_check(engine, question,
                                                                        expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 @pytest.mark.parametrize(("question", "expected"),
@@ -490,8 +491,7 @@ def test_wrong_dates_about_a_named_subject_are_corrected_in_any_check(engine, qu
                           ("What is peacekeeping accused of in the cultural and normative "
                            "critique?", "exporting values")])
 def test_durations_shorthand_and_accusations(engine, question, expected):
-    text = answer_text(engine, question)
-    assert text is not None and expected in text, text
+    assert_answers(engine, question, expected)
 
 
 def test_the_number_of_the_resolution_that_ended_unamid_is_not_held(engine):
