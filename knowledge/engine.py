@@ -76,9 +76,11 @@ _WHICH_ROLE = re.compile(r"\b(?:which|what) (?:un )?secretary general\b|\bname o
                          r"secretary general\b|\bsecretary general s name\b")
 _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors successor "
                         "successors preceded precede succeed succeeded".split())
-# a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)"
+# a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)", "BONUS ROUND:"
 _QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|#\d+\s*[:.)-]?|"
-                          r"\d{1,2}[.)])\s*", re.IGNORECASE)
+                          r"\d{1,2}[.)]|(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
+                          r"(?:\s+round)?\s*[:!]|fill in the blanks?\s*[:!])\s*",
+                          re.IGNORECASE)
 # events in a country that are not the mission's: their dates are the country's history
 _CONFLICT = frozenset("conflict conflicts war wars civil fighting genocide coup coups "
                       "rebellion insurgency independence independent".split())
@@ -141,7 +143,8 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "i m": "i am", "don t": "do not", "doesn t": "does not", "didn t": "did not",
             "isn t": "is not", "wasn t": "was not", "can t": "can not", "won t": "will not",
             "hasn t": "has not", "haven t": "have not", "aren t": "are not",
-            "weren t": "were not", "wind up": "end", "wound up": "end",
+            "weren t": "were not", "wind up": "end", "wound up": "end", "pack up": "end",
+            "packed up": "end", "pull out": "end", "pulled out": "end",
             "what re": "what are", "who re": "who are"}
 _PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
 _SHORT_RE = re.compile(r"\b(" + "|".join(map(re.escape, SHORTHAND)) + r")\b")

@@ -39,7 +39,8 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people", "ppls": "people", "govt": "government", "govts": "governments",
     "gov": "government", "dept": "department", "depts": "departments", "abt": "about",
     "bc": "because", "cuz": "because", "coz": "because", "wat": "what", "wut": "what",
-    "diff": "difference", "wen": "when", "yrs": "years", "yr": "year", "thru": "through",
+    "diff": "difference", "wen": "when", "every1": "everyone", "any1": "anyone",
+    "some1": "someone", "yrs": "years", "yr": "year", "thru": "through",
     "info": "information", "mgmt": "management", "org": "organization",
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
@@ -127,7 +128,7 @@ SYNONYMS: dict[str, str] = {
                     "troops"),
     **dict.fromkeys("still active ongoing exist exists status open".split(), "status"),
     **dict.fromkeys("document documents article articles text texts material materials "
-                    "reading readings passage source sources".split(), "document"),
+                    "reading readings passage source sources piece".split(), "document"),
     **dict.fromkeys("versus difference differences differ compare compared comparison "
                     "distinguish apart related relationship relationships "
                     "connection connected".split(), "difference"),

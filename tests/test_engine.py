@@ -497,3 +497,12 @@ def test_durations_shorthand_and_accusations(engine, question, expected):
 def test_the_number_of_the_resolution_that_ended_unamid_is_not_held(engine):
     assert not engine.answer("What is the number of the Security Council resolution that ended "
                              "UNAMID?").answered
+
+
+@pytest.mark.parametrize(("question", "expected"),
+                         [("BONUS ROUND: Which Sahel country hosted MINUSMA?", "Mali"),
+                          ("Quick-fire: the Department of Field Support was founded in what year?",
+                           "2007"),
+                          ("list every1 who had the peacekeeping boss job pls", "Goulding")])
+def test_quiz_rounds_and_chat_numbers_are_not_the_question(engine, question, expected):
+    assert_answers(engine, question, expected)
