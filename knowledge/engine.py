@@ -326,12 +326,18 @@ _AGAINST = np.asarray([FEATURES.index(f) for f in ("ent_specific_miss", "ent_ext
                                                     "type_miss", "year_miss", "qword_miss")])
 
 
+def _dominance(feats: np.ndarray) -> np.ndarray:
+    """dom[b, a]: candidate b (a row of ranker features) is at least as good as candidate a on
+    every piece of evidence and better on one."""
+    good, bad = feats[:, _FOR], feats[:, _AGAINST]
+    at_least = (good[:, None] >= good[None]).all(-1) & (bad[:, None] <= bad[None]).all(-1)
+    better = (good[:, None] > good[None]).any(-1) | (bad[:, None] < bad[None]).any(-1)
+    return at_least & better
+
+
 def _dominates(a: dict[str, float], b: dict[str, float]) -> bool:
     """Candidate features `a` at least as good as `b` everywhere and better somewhere."""
-    good = [FEATURES[i] for i in _FOR]
-    bad = [FEATURES[i] for i in _AGAINST]
-    return (all(a[k] >= b[k] for k in good) and all(a[k] <= b[k] for k in bad)
-            and (any(a[k] > b[k] for k in good) or any(a[k] < b[k] for k in bad)))
+    return bool(_dominance(np.asarray([[a[f] for f in FEATURES], [b[f] for f in FEATURES]]))[0, 1])
 
 
 def _dominance_order(feats: np.ndarray, scores: list[float]) -> list[float]:
@@ -339,11 +345,7 @@ def _dominance_order(feats: np.ndarray, scores: list[float]) -> list[float]:
     piece of evidence, and better on one, is never ranked under it: the pairwise model can
     misjudge a corner of its space ("where is MINUSCA?" once put a fact matching nothing
     above MINUSCA's location). The scores themselves are kept, only their owners swap."""
-    good, bad = feats[:, _FOR], feats[:, _AGAINST]
-    # dom[b, a]: b is at least as good as a everywhere and better somewhere
-    at_least = (good[:, None] >= good[None]).all(-1) & (bad[:, None] <= bad[None]).all(-1)
-    better = (good[:, None] > good[None]).any(-1) | (bad[:, None] < bad[None]).any(-1)
-    pairs = np.argwhere(at_least & better).tolist()
+    pairs = np.argwhere(_dominance(feats)).tolist()
     s = list(scores)
     if not pairs:
         return s
@@ -868,7 +870,6 @@ class Engine:
         addressed = float(not p.entities and any(w in SECOND_PERSON for w in p.words))
         n_content = min(len(p.content), 6) / 6.0
         oov_frac = oov / total if total else 0.0
-        checking = p.check
         # who or what a check is about: its people and missions, not the post or department
         subjects = {e for e in p.entities if e in self.pack.entities
                     and self.pack.entities[e].kind in ("official", "mission")}
@@ -891,7 +892,7 @@ class Engine:
             year_hit = min(1.0, 12.0 / max(len(fy), 1)) if covered_years else 0.0
             # "DPKO became DPO in 2018, right?": a slip the answer's 2019 corrects, where
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
-            near = checking and bool(fy) and (
+            near = p.check and bool(fy) and (
                 all(any(_year_slip(y, x) for x in fy) for y in p.years)
                 # "Ladsous was USG from 2000 to 2008, right?" checks the very dates the
                 # fact gives, about the subject it is about: its answer corrects them
