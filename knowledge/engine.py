@@ -73,7 +73,8 @@ _ORDER = re.compile(r"\b(?:succe\w+|replac\w+|predecessor\w*|before|after|follow
                     re.IGNORECASE)
 # asking which one of a role's holders it was: only an answer naming someone answers it
 _WHICH_ROLE = re.compile(r"\b(?:which|what) (?:un )?secretary general\b|\bname of the (?:un )?"
-                         r"secretary general\b|\bsecretary general s name\b")
+                         r"secretary general\b|\bsecretary general s name\b|"
+                         r"\bwho (?:was|is|were) (?:the )?(?:un )?secretary general\b")
 _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors successor "
                         "successors preceded precede succeed succeeded".split())
 # a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)", "BONUS ROUND:"
@@ -248,6 +249,14 @@ def _is_check(words: list[str], text: str) -> bool:
     if words[0] in _AUX or _CHECK & set(words) or _TAG.search(" ".join(words)):
         return True
     return text.rstrip().endswith("?") and _qword(words) is None
+
+
+def _month_of(answer: str, years: list[int]) -> bool:
+    """Does the answer give a month, of one of these years when the question names some
+    ("which month of 2007": not the January 2019 the same answer also dates)?"""
+    if not years:
+        return bool(_MONTH.search(answer))
+    return any(re.search(rf"{_MONTH.pattern}\s+{y}\b", answer) for y in years)
 
 
 def _day_in(answer: str, months: set[str]) -> bool:
@@ -656,9 +665,15 @@ class Engine:
         return out
 
     def _fix_surnames(self, words: list[str]) -> None:
-        """A known given name followed by a near miss of its surname: "Marrack Golding"."""
+        """A known given name followed by a near miss of its surname: "Marrack Golding"; a
+        surname with a letter or two tacked on, given name or not: "Miyette"."""
         for _, given, surname in self._people:
             n = len(given)
+            if len(surname) == 1 and len(surname[0]) >= 5:
+                for i, w in enumerate(words):
+                    if w not in self.vocab and w.startswith(surname[0]) \
+                            and len(w) - len(surname[0]) <= 2:
+                        words[i] = surname[0]
             for i in range(len(words) - n):
                 if tuple(words[i:i + n]) == given and len(surname) == 1:
                     nxt = words[i + n]
@@ -961,10 +976,9 @@ class Engine:
             # names another entity of the same kind: the same question about something else
             declared = set(self.facts[fi].entities)
             kinds = {ents[e].kind for e in (row_ents - q_ents) & declared if e in ents}
-            # a fact about three or more of a kind (all five missions) answers for any of them
-            listed = {k for k in kinds
-                      if sum(ents[e].kind == k for e in declared if e in ents) >= 3}
-            if any(ents[e].kind in kinds and not (e in declared and ents[e].kind in listed)
+            # a fact declared about the question's entity too answers for it: "MINUSCA is the
+            # one in Mali, right?" matched to the same claim of MINUSMA in a fact about both
+            if any(ents[e].kind in kinds and e not in declared
                    and not self._interchangeable(e, row_ents)
                    for e in q_ents - row_ents if e in ents):
                 return 1.0
@@ -1176,7 +1190,7 @@ class Engine:
             "no_day": bool(_WANTS_DAY.search(joined)) and not (
                 _day_in(top.fact.answer, _MONTHS & set(p.words))  # "which day in March"
                 if _MONTHS & set(p.words)
-                else _MONTH.search(_AS_OF.sub("", top.fact.answer))),
+                else _month_of(_AS_OF.sub("", top.fact.answer), p.years)),
         }
         return [name for name, failed in checks.items() if failed]
 

@@ -63,6 +63,9 @@ SHORTHAND: dict[str, str] = {
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
     "simply put": "", "like i m five": "", "like im five": "", "like im 5": "",
     "with easy words": "", "in easy words": "", "in easy terms": "",
+    # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
+    "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
+    "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",
 }
 
 # "undersecretary", "undersecretery", "under-secratary": one title however it is run together

@@ -295,6 +295,20 @@ class TenureResolver:
             return first
         return None
 
+    def _duration_of(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"How long did Goulding hold the top job?": one holder named, asked how long he held
+        the post, is answered by his tenure, however the post is called."""
+        text = f" {' '.join(words)} "
+        if " how long " not in text and " how many years " not in text:
+            return None
+        people = [e for e in entities if e in self._holder_ids]
+        if len(people) != 1 or any(e not in self.names and e not in people for e in entities):
+            return None
+        if not set(words) & HOLD or set(words) & {"than", "compared", "compare", "versus", "vs"}:
+            return None
+        holder = next(h for h in self.holders if h.entity == people[0])
+        return self.pack.facts.get(holder.fact)
+
     def _counts_holders(self, words: list[str], entities: list[str], years: list[int]) -> bool:
         """"How many people have headed UN peacekeeping?": the list of heads counts them."""
         text = " ".join(words)
@@ -350,6 +364,9 @@ class TenureResolver:
             return claim
         if self._counts_holders(words, entities, years):
             return self.heads
+        lasted = self._duration_of(words, entities)
+        if lasted is not None:
+            return lasted
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)
@@ -365,7 +382,9 @@ class TenureResolver:
             return None
         first, last = self.holders[0].start, self.holders[-1].end
         span = list(years)
-        if len(years) == 1 and "since" in ws:  # "all the heads since 1992"
+        listed = ws & {"all", "heads", "list", "every", "chronological", "chronologically"}
+        if len(years) == 1 and ("since" in ws or listed and ws & {"from", "onward", "onwards"}):
+            # "all the heads since 1992", "list every head from 1992 onward"
             found = {h.fact for h in self.holders if h.end > years[0] or h.start >= years[0]}
             return self._one_or_all(found)
         elif len(years) == 2 and ws & {"between", "from"}:
