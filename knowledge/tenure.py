@@ -25,6 +25,10 @@ HOLD = frozenset("head headed heads heading boss chief lead led leader leading r
 # words that name the post itself in a question about this pack: "who held the post in 1995"
 POST = frozenset("post office position usg job".split())
 _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
+# asking when, or how long, someone held the post
+_TIME_ASKED = ("how long", "how many years", "when", "which years", "what years", "which period",
+               "what period", "during which", "what dates", "which dates", "since when",
+               "in which years", "in what years", "what time")
 # words that date the question by an event rather than a year
 WHEN = frozenset("when moment during while once".split())
 # the question is about an order or a change of holders: succession facts answer it
@@ -296,16 +300,19 @@ class TenureResolver:
         return None
 
     def _duration_of(self, words: list[str], entities: list[str]) -> Fact | None:
-        """"How long did Goulding hold the top job?": one holder named, asked how long he held
-        the post, is answered by his tenure, however the post is called."""
+        """"How long did Goulding hold the top job?", "during which years did Ladsous head UN
+        peacekeeping?": one holder named, asked when or how long he held the post, is
+        answered by his tenure, however the post is called."""
         text = f" {' '.join(words)} "
-        if " how long " not in text and " how many years " not in text:
+        if not any(f" {t} " in text for t in _TIME_ASKED):
             return None
         people = [e for e in entities if e in self._holder_ids]
         if len(people) != 1 or any(e not in self.names and e not in people for e in entities):
             return None
-        if not set(words) & HOLD or set(words) & {"than", "compared", "compare", "versus", "vs"}:
-            return None
+        ws = set(words)
+        if not ws & HOLD or ws & (ORDER | LEAVING | LIFE | CHANGE | START | END) \
+                or ws & {"than", "compared", "compare", "versus", "vs"}:
+            return None  # "when did he succeed Annan", "when did he leave": not his tenure
         holder = next(h for h in self.holders if h.entity == people[0])
         return self.pack.facts.get(holder.fact)
 
