@@ -9,22 +9,34 @@ every pair.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Protocol
+
 from knowledge.model import Fact, Pack
 
 # words that compare two things in time
 IN_TIME = frozenset("older oldest newer newest earlier earliest later latest first longer "
                     "longest shorter shortest before after precede preceded predate predates "
-                    "predated younger".split())
-# "between Annan and Guéhenno" asks who came in between, not which came first
-_NOT = frozenset("between".split())
+                    "predated younger succeed".split())
+_COUNTS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
+# words that compare how long two holders served
+_LENGTH = frozenset("longer longest shorter shortest".split())
+
+
+class Held(Protocol):
+    entity: str
+    start: int
+    end: int
+    current: bool
 
 
 class Comparer:
     """Picks the fact that orders the entities a question compares in time."""
 
-    def __init__(self, pack: Pack, holders: frozenset[str]) -> None:
+    def __init__(self, pack: Pack, holders: list[Held]) -> None:
         self.pack = pack
-        self.holders = holders
+        self.order = sorted(holders, key=lambda h: h.start)
+        self.holders = frozenset(h.entity for h in holders)
         post = pack.post
         self.heads = pack.facts.get(post.heads_fact) if post and post.heads_fact else None
         by_kind = pack.timelines.by_kind if pack.timelines else {}
@@ -33,10 +45,13 @@ class Comparer:
     def compare(self, words: list[str], entities: list[str]) -> Fact | None:
         """The ordering fact, or None if the question does not compare two things in time."""
         ws = set(words)
-        if not ws & IN_TIME or ws & _NOT or len(entities) < 2:
+        named = [h for h in self.order if h.entity in entities]
+        if "between" in ws:
+            return self._between(named) if len(named) == 2 else None
+        if not ws & IN_TIME or len(entities) < 2:
             return None
-        if self.heads is not None and sum(e in self.holders for e in entities) >= 2:
-            return self.heads
+        if self.heads is not None and len(named) >= 2:
+            return self._side_by_side(named[:2], bool(ws & _LENGTH))
         if "who" in ws or "whos" in ws:
             return None  # "who led DPKO before DPO was created" asks for a holder
         ents = self.pack.entities
@@ -45,3 +60,42 @@ class Comparer:
             if kinds.count(kind) >= 2:
                 return fact
         return None
+
+    def _label(self, h: Held) -> str:
+        name = self.pack.entities[h.entity].name
+        return f"{name} (since {h.start})" if h.current else f"{name} ({h.start}-{h.end})"
+
+    def _with(self, lead: str) -> Fact | None:
+        """The list of heads, led by a sentence about the ones asked of."""
+        if self.heads is None:
+            return None
+        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
+
+    def _side_by_side(self, pair: list[Held], length: bool) -> Fact | None:
+        """"Was Guéhenno before or after Ladsous?", "who served longer, Annan or Miyet?"."""
+        first, second = pair
+        if self.order.index(second) == self.order.index(first) + 1:
+            lead = f"{self._label(second)} directly succeeded {self._label(first)}."
+        else:
+            lead = f"{self._label(first)} came before {self._label(second)}."
+        if length:
+            a, b = sorted(pair, key=lambda h: h.end - h.start, reverse=True)
+            if a.end - a.start == b.end - b.start:
+                lead += " They served about as long."
+            else:
+                lead += (f" {self.pack.entities[a.entity].name} served longer, about "
+                         f"{a.end - a.start} years against {b.end - b.start}.")
+        return self._with(lead)
+
+    def _between(self, pair: list[Held]) -> Fact | None:
+        """"Who served between Miyet and Le Roy?": the holders in between."""
+        i, j = self.order.index(pair[0]), self.order.index(pair[1])
+        inside = self.order[i + 1:j]
+        a, b = (self.pack.entities[h.entity].name for h in pair)
+        if not inside:
+            return self._with(f"No one: {self._label(pair[1])} directly succeeded "
+                              f"{self._label(pair[0])}.")
+        names = [self._label(h) for h in inside]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        count = f"{_COUNTS.get(len(names), len(names))} people: " if len(names) > 1 else ""
+        return self._with(f"Between {a} and {b}, the post was held by {count}{listed}.")

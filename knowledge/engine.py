@@ -78,9 +78,11 @@ _WHICH_ROLE = re.compile(r"\b(?:which|what) (?:un )?secretary general\b|\bname o
 _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors successor "
                         "successors preceded precede succeed succeeded".split())
 # a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)", "BONUS ROUND:"
-_QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|#\d+\s*[:.)-]?|"
-                          r"\d{1,2}[.)]|(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
-                          r"(?:\s+round)?\s*[:!]|fill in the blanks?\s*[:!])\s*",
+_QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|"
+                          r"round\s*\d+\s*[:.)-]|#\d+\s*[:.)-]?|\d{1,2}[.)]|"
+                          r"(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
+                          r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|fill in the blanks?\s*[:!]|"
+                          r"for (?:a|one|two|three|\d+|the) (?:bonus )?points?\s*[:,-])\s*",
                           re.IGNORECASE)
 # events in a country that are not the mission's: their dates are the country's history
 _CONFLICT = frozenset("conflict conflicts war wars civil fighting genocide coup coups "
@@ -107,6 +109,32 @@ _NOT_COUNT = re.compile(r"\b(?:resolutions? \d+(?:\s*(?:and|,)\s*\d+)*|\d{1,2} (
 
 def _has_count(text: str) -> bool:
     return bool(_COUNT.search(_NOT_COUNT.sub(" ", text)))
+
+
+_TIME_UNITS = frozenset("year years month months day days week weeks decade decades".split())
+_SCALE = frozenset("hundred hundreds thousand thousands million millions billion billions "
+                   "percent".split())
+_NUMBER_NAMES = dict(enumerate("zero one two three four five six seven eight nine ten "
+                               "eleven twelve".split()))
+
+
+def _figure_missing(words: list[str], answer: str) -> bool:
+    """A claim with a figure ("the budget is about 6 billion, correct?") the answer does not
+    give: neither the number (as digits or a word) nor its scale. Years and resolution
+    numbers are dates and names, not figures."""
+    text = normalize(answer)
+    have = set(text.split())
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i else ""
+        if w.isdigit() and not _YEAR.fullmatch(w) and prev not in _RES_WORDS \
+                and nxt not in _TIME_UNITS and nxt not in _MONTHS and prev not in _MONTHS:
+            n = int(w)
+            if w not in have and _NUMBER_NAMES.get(n) not in have:
+                return True
+        elif w in _SCALE and w not in have and w.rstrip("s") not in have:
+            return True
+    return False
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
 # words that make a question about the document, not chit-chat with the bot
@@ -238,7 +266,9 @@ def _two_parts(question: str) -> tuple[str, str] | None:
 
 
 _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|she|they|there)"
-                  r"\s*$|\bi think\s*$")
+                  r"\s*$|\bi think\s*$|\bi (?:believe|reckon|suppose|guess)\b|"
+                  r"\bi (?:m|am) (?:pretty |quite |fairly |almost )?(?:sure|certain)\b|"
+                  r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|\bam i wrong\b")
 
 
 def _is_check(words: list[str], text: str) -> bool:
@@ -460,7 +490,7 @@ class Engine:
         # a word in this many facts says nothing about which one a question is after
         self._generic_df = max(5, round(0.04 * len(self.facts)))
         self.tenure = TenureResolver(pack)
-        self.comparer = Comparer(pack, frozenset(h.entity for h in self.tenure.holders))
+        self.comparer = Comparer(pack, self.tenure.holders)
 
     # -- index -----------------------------------------------------------------------------
 
@@ -1166,8 +1196,10 @@ class Engine:
             # "what mission came before UNMISS?" is not answered by what UNMISS is
             "no_order": bool(_SUCCESSION & set(p.words)) and not _ORDER.search(top.fact.answer),
             # "which Secretary-General launched the reform?" wants a name the answer lacks
+            # (someone the question does not name already: not "which SG appointed Ladsous?")
             "no_name": bool(_WHICH_ROLE.search(joined)) and not any(
-                " ".join(sur) in normalize(top.fact.answer) for _, _, sur in self._people),
+                " ".join(sur) in normalize(top.fact.answer) for eid, _, sur in self._people
+                if eid not in p.entities),
             # "when did the Darfur conflict start?" is not answered by when UNAMID did
             "other_event": (self._wants(p.words)[1] or p.check)
             and bool(_CONFLICT & set(p.words))
@@ -1182,6 +1214,10 @@ class Engine:
             # the pack holds no one's nationality: "why have so many heads been French?"
             "nationality": asks_nationality(p.words, person=any(
                 e in self.tenure.holder_ids for e in p.entities)),
+            # "the budget is about 6 billion a year, right?": a figure the answer lacks
+            "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
+            # "the budget is about 6 billion a year, right?": a figure the answer lacks
+            "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
             "other_year": top.features.get("year_miss", 0.0) >= 1.0,
             # "why did UNAMID end?" is not answered by when it ended

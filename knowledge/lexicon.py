@@ -45,7 +45,7 @@ SHORTHAND: dict[str, str] = {
     "orgs": "organizations", "intl": "international", "stand 4": "stand for",
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "w": "with", "ovr": "over", "smth": "something", "sth": "something",
-    "pls": "please",
+    "pls": "please", "chef": "chief", "chefs": "chiefs",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",

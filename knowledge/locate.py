@@ -23,14 +23,24 @@ _LOCATE = re.compile(
     r"|\bwhere\s+in\s+the\s+" + _DOC + r"\b"
     r"|\bwhere\s+(?:does|do|is|are)\s+(?:it|this|that|they)\s+(?:appear|come\s+up|"
     r"mentioned|discussed)\b(?:\s+in\s+the\s+" + _DOC + r")?"
-    r"|\bwhich\s+debate\s+(?=discuss|mention|talk|deal|cover|address|bring)",
+    r"|\bwhich\s+debate\s+(?=discuss|mention|talk|deal|cover|address|bring)"
+    # "where does the text discuss X?", "where is the woke critique addressed?": only the
+    # asking words go, the verb is filler and the rest is the topic
+    r"|\bwhere\s+(?:does|do|did)\s+(?=(?:the\s+)?" + _DOC + r"s?\b)"
+    r"|\bwhere\s+(?:is|are|was|were)\b(?=.{1,80}?\b(?:discussed|addressed|covered|mentioned|"
+    r"described|explained|raised|treated|dealt\s+with)\b)"
+    r"|,?\s*(?:and\s+)?if\s+so,?\s+where\b"
+    r"|\bis\s+there\s+(?:a|any)\s+(?:section|part|paragraph|heading)\s+(?:dealing\s+with|"
+    r"that\s+(?:deals\s+with|discusses|covers|addresses)|about|on|discussing|covering|"
+    r"addressing)",
     re.IGNORECASE)
 # what is left of the question that says nothing about its topic
 _FILLER = re.compile(
     r"\b(?:of|in)\s+the\s+" + _DOC + r"\b|\b(?:does|do|did|is|are|was)\s+the\s+" + _DOC
     + r"\b|\bthe\s+" + _DOC + r"\b|\b(?:discuss|discusses|discussed|mention|mentions|"
     r"mentioned|talk|talks|talked|deal|deals|dealt|cover|covers|covered|address|addresses|"
-    r"addressed|bring|brings|brought|list|lists|listed)\b(?:\s+(?:about|with|up))?",
+    r"addressed|bring|brings|brought|list|lists|listed|described|explained|raised|treated|"
+    r"so-called)\b(?:\s+(?:about|with|up))?",
     re.IGNORECASE)
 _LABEL = re.compile(r"^\s*([^:\n]{3,60}):\s")
 

@@ -25,6 +25,10 @@ HOLD = frozenset("head headed heads heading boss chief lead led leader leading r
 # words that name the post itself in a question about this pack: "who held the post in 1995"
 POST = frozenset("post office position usg job".split())
 _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
+# "how many heads before 2000 / since 2010": a year to count from
+_BEFORE_YEAR = frozenset("before until till prior".split())
+_FROM_YEAR = frozenset("since after from".split())
+_NUMBER_WORDS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
 # asking when, or how long, someone held the post
 _TIME_ASKED = ("how long", "how many years", "when", "which years", "what years", "which period",
                "what period", "during which", "what dates", "which dates", "since when",
@@ -87,7 +91,7 @@ LATER = frozenset("after afterwards later next".split())
 LEAVING = frozenset("leave left resign resigned quit step stepped".split())
 # "the head when MINUSMA closed", "which head oversaw...": in a bot about one post, a head
 # with no "of" after it is that post's
-HEAD_NOUNS = frozenset("head chief boss leader usg".split())
+HEAD_NOUNS = frozenset("head chief boss leader usg helm charge".split())
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 # a question opening with one of these asks yes or no, not for a name
@@ -299,6 +303,25 @@ class TenureResolver:
             return first
         return None
 
+    def _count_dated(self, ws: set[str], years: list[int]) -> Fact | None:
+        """"How many heads took office before 2000?": counted from the tenures, then the
+        list of heads to check it against."""
+        y = years[0]
+        if ws & _BEFORE_YEAR:
+            chosen, when = [h for h in self.holders if h.start < y], f"before {y}"
+        else:
+            chosen, when = [h for h in self.holders if h.start >= y], f"in {y} or later"
+        if self.heads is None:
+            return None
+        if len(chosen) == len(self.holders):
+            return self.heads
+        n = len(chosen)
+        count = _NUMBER_WORDS.get(n, str(n)).capitalize()
+        names = ", ".join(f"{self.pack.entities[h.entity].name} ({h.start})" for h in chosen)
+        lead = (f"{count} {'head' if n == 1 else 'heads'} took office {when}"
+                + (f": {names}." if chosen else "."))
+        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
+
     def _duration_of(self, words: list[str], entities: list[str]) -> Fact | None:
         """"How long did Goulding hold the top job?", "during which years did Ladsous head UN
         peacekeeping?": one holder named, asked when or how long he held the post, is
@@ -319,8 +342,10 @@ class TenureResolver:
     def _counts_holders(self, words: list[str], entities: list[str], years: list[int]) -> bool:
         """"How many people have headed UN peacekeeping?": the list of heads counts them."""
         text = " ".join(words)
-        if "how many" not in text or years or self.heads is None:
+        if "how many" not in text or self.heads is None:
             return False
+        if years and not (len(years) == 1 and set(words) & (_BEFORE_YEAR | _FROM_YEAR)):
+            return False  # "how many heads in the 2000s": no single cut to count from
         if any(e not in self.names for e in entities) or NATIONALITY & set(words):
             return False  # "how many missions did Ladsous oversee", "how many were French"
         counted = text.split("how many", 1)[1].split()[:1]
@@ -370,7 +395,7 @@ class TenureResolver:
         if claim is not None:
             return claim
         if self._counts_holders(words, entities, years):
-            return self.heads
+            return self.heads if not years else self._count_dated(set(words), years)
         lasted = self._duration_of(words, entities)
         if lasted is not None:
             return lasted
