@@ -268,7 +268,8 @@ def _two_parts(question: str) -> tuple[str, str] | None:
 _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|she|they|there)"
                   r"\s*$|\bi think\s*$|\bi (?:believe|reckon|suppose|guess)\b|"
                   r"\bi (?:m|am) (?:pretty |quite |fairly |almost )?(?:sure|certain)\b|"
-                  r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|\bam i wrong\b")
+                  r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|"
+                  r"\bam i wrong\b")
 
 
 def _is_check(words: list[str], text: str) -> bool:
@@ -1214,8 +1215,6 @@ class Engine:
             # the pack holds no one's nationality: "why have so many heads been French?"
             "nationality": asks_nationality(p.words, person=any(
                 e in self.tenure.holder_ids for e in p.entities)),
-            # "the budget is about 6 billion a year, right?": a figure the answer lacks
-            "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
