@@ -244,6 +244,8 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 # "as of November 2026" is the pack's date, not a date of what the fact tells
 _AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Messrs|Prof|Amb|vs|etc|e\.g|i\.e)\.",
+                        re.IGNORECASE)
 
 
 _PART_SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:who|what|when|where|which|how|why|in what|"
@@ -311,7 +313,8 @@ def _asks_why_event(words: list[str]) -> bool:
 
 def _focus(text: str) -> str | None:
     """The question sentences of a message with other sentences around them, else None."""
-    parts = [m.group(0).strip() for m in _SENTENCE.finditer(text[:MAX_QUESTION_CHARS * 2])]
+    text = _TITLE_DOT.sub(r"\1", text[:MAX_QUESTION_CHARS * 2])  # "Mr. Ladsous" ends nothing
+    parts = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
     parts = [s for s in parts if s.strip(".!? ")]
     asked = [s for s in parts if s.endswith("?")]
     if len(parts) < 2 or not asked or len(asked) == len(parts):
@@ -513,6 +516,7 @@ class Engine:
                     if ent.kind == "mission" and (name.isupper() or len(key[0]) > 3):
                         self._mission_acronyms.add(key[0])
         # what a check may wrongly claim of a mission or department, to be corrected
+        self._outside_places = frozenset(pack.outside.get("places", ()))
         self._outside_claims = frozenset((*pack.outside.get("places", ()),
                                           *pack.outside.get("organizations", ())))
         for name in pack.refusals:
@@ -786,6 +790,22 @@ class Engine:
         return Parsed(corrected, frame, content, entities, refused, years,
                       " ".join(slot_words), _is_check(corrected, text))
 
+    def _misplaced(self, p: Parsed) -> None:
+        """"UNAMID is the mission in South Sudan, isn't it?": a check putting one mission in
+        another's country asks where that mission is; the wrong place is dropped."""
+        ents = self.pack.entities
+        missions = [e for e in p.entities if e in ents and ents[e].kind == "mission"]
+        places = [e for e in p.entities if e in ents and ents[e].kind == "place"]
+        if not p.check or len(missions) != 1 or len(places) != 1:
+            return
+        mission, place = ents[missions[0]], places[0]
+        if place in mission.related or mission.id in ents[place].related:
+            return
+        p.entities.remove(place)
+        p.content[:] = [w for w in p.content if w != "@" + place]
+        if "where" not in p.content:
+            p.content.append("where")
+
     def _checks_a_mission(self, p: Parsed) -> bool:
         """A yes-no check ("is", "right?") about one of the pack's missions or departments."""
         return p.check and any(self.pack.entities[e].kind in ("mission", "department")
@@ -834,8 +854,12 @@ class Engine:
         sometimes the subject ("Our group has the CAR. When did the mission there start?")."""
         parsed = self.parse(question)
         if parsed.refused in self._outside_claims and self._checks_a_mission(parsed):
-            # "MINUSCA is the UN mission in Chad, right?": the place is the claim to correct
+            # "MINUSCA is the UN mission in Chad, right?": the place is the claim to correct,
+            # and where the mission is, what the answer must say
+            if parsed.refused in self._outside_places and "where" not in parsed.content:
+                parsed.content.append("where")
             parsed.refused = None
+        self._misplaced(parsed)
         full = self._candidates(parsed, limit)
         focus = _focus(question)
         if focus is None:

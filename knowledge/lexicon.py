@@ -32,6 +32,7 @@ committee sim placard prepping prep guide
 bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
 overall per curated curation table refer refers referred specifically particular particularly
+believe reckon suppose
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -63,6 +64,10 @@ SHORTHAND: dict[str, str] = {
     "in plain words": "", "in a nutshell": "", "in a few words": "", "in short": "",
     "simply put": "", "like i m five": "", "like im five": "", "like im 5": "",
     "with easy words": "", "in easy words": "", "in easy terms": "",
+    # asking to be corrected is a check: "UNMISS is in Somalia. Tell me if I'm wrong."
+    "tell me if i m wrong": "right", "tell me if i am wrong": "right",
+    "correct me if i m wrong": "right", "correct me if i am wrong": "right",
+    "correct me if not": "right", "correct me if i m mistaken": "right",
     # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
     "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",

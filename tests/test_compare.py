@@ -33,7 +33,6 @@ def test_both_sides_of_the_comparison_are_in_the_answer(engine):
 @pytest.mark.parametrize(
     "question",
     [
-        "who headed dpko between annan and guehenno",  # who came in between: Miyet
         "minusca vs minusma",  # no comparison in time: what tells them apart
         "who was head of dpko before dpo was created",  # asks for a holder
     ],
@@ -44,7 +43,41 @@ def test_other_questions_about_two_things_are_left_to_the_matcher(engine, questi
 
 def test_between_two_heads_names_the_one_in_between(engine):
     result = engine.answer("who headed dpko between anan and guehenno")
-    assert result.answered and "Miyet" in result.fact.answer, result
+    assert result.answered and result.fact.answer.startswith(
+        "Between Kofi Annan and Jean-Marie Guéhenno, the post was held by Bernard Miyet"), result
+
+
+def test_between_two_heads_far_apart_counts_and_names_them(engine):
+    text = engine.answer("How many heads served between Goulding and Lacroix?").fact.answer
+    lead = text.split(". ")[0]
+    assert "five people" in lead and "Miyet" in lead and "Ladsous" in lead
+    assert "Goulding (" not in lead.split("held by")[1]
+
+
+def test_between_two_neighbours_says_no_one(engine):
+    text = engine.answer("who was between goulding and annan").fact.answer
+    assert text.startswith("No one: Kofi Annan (1993-1996) directly succeeded Marrack Goulding")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # a wrong claim of order is corrected by the order itself
+        ("Guehenno came after Ladsous, I'm pretty sure. Correct me if not.",
+         "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
+        ("did ladsous succeed le roy?",
+         "Hervé Ladsous (2011-2017) directly succeeded Alain Le Roy (2008-2011)."),
+        ("Was Monsieur Guehenno the chef before Ladsous or after him?",
+         "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
+    ],
+)
+def test_two_heads_side_by_side_lead_with_their_order(engine, question, lead):
+    assert engine.answer(question).fact.answer.startswith(lead)
+
+
+def test_who_served_longer_says_who_and_by_how_much(engine):
+    text = engine.answer("who served longer, miyet or guehenno").fact.answer
+    assert "Jean-Marie Guéhenno served longer, about 8 years against 3." in text
 
 
 def test_another_mission_compared_is_still_refused(engine):

@@ -503,6 +503,27 @@ def test_the_number_of_the_resolution_that_ended_unamid_is_not_held(engine):
                          [("BONUS ROUND: Which Sahel country hosted MINUSMA?", "Mali"),
                           ("Quick-fire: the Department of Field Support was founded in what year?",
                            "2007"),
-                          ("list every1 who had the peacekeeping boss job pls", "Goulding")])
+                          ("list every1 who had the peacekeeping boss job pls", "Goulding"),
+                          ("Round 3, question 9: Which mission was in Darfur?", "UNAMID"),
+                          ("For a point: what does MONUSCO stand for?", "Stabilization")])
 def test_quiz_rounds_and_chat_numbers_are_not_the_question(engine, question, expected):
     assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("UNMISS is in Somalia, I believe. Tell me if I'm wrong.", "South Sudan"),
+    ("MINUSCA is the one in Mali right? obviously", "Central African Republic"),
+    ("Who succeeded Bernard Miyette in 2000?", "Guéhenno"),
+])
+def test_hedged_claims_mix_ups_and_name_slips_get_the_fact(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    "The peacekeeping budget is about 6 billion dollars a year, correct?",
+    "In which month of 2007 was the Department of Field Support created?",
+    "May I ask which Secretary-General appointed Mr. Ladsous to the post?",
+    "Who was the UN Secretary-General when the 2019 reform took effect?",
+])
+def test_details_the_pack_lacks_are_not_answered_by_a_neighbouring_fact(engine, question):
+    assert not engine.answer(question).answered

@@ -13,13 +13,19 @@ from knowledge.locate import locate_request
     ("Which debate discusses stronger command-and-control structures?",
      "stronger command-and-control structures"),
     ("which part of the doc talks about exit strategies", "exit strategies"),
+    ("Where does the document cover how the USG is appointed?", "how the USG is appointed"),
+    ("Where is the so-called 'woke' critique addressed in the text?", "the woke critique"),
+    ("Is the Department of Field Support discussed in the document, and if so where?",
+     "Is the Department of Field Support"),
+    ("Is there a section dealing with exit strategies?", "exit strategies"),
 ])
 def test_the_topic_is_what_is_left_of_a_where_question(question, topic):
     assert locate_request(question) == topic
 
 
 @pytest.mark.parametrize("question", ["what part does the security council play",
-                                      "who heads DPO", "which mission is in Mali"])
+                                      "who heads DPO", "which mission is in Mali",
+                                      "where is minusca", "where is the usg based"])
 def test_other_questions_are_not_where_questions(question):
     assert locate_request(question) is None
 

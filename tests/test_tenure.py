@@ -60,7 +60,9 @@ def test_a_time_when_the_post_changed_hands_gets_the_list_of_heads(engine, quest
     [
         "Who was the Secretary-General when DPKO was created?",  # another post
         "who was the first head of dpko",  # an order: the succession facts answer it
-        "When was Kofi Annan head of peacekeeping?",  # about a named person
+        "When did Kofi Annan become Secretary-General?",  # a named person's other post
+        "when did ladsous succeed le roy",  # an order of two holders
+        "how long did guehenno serve as secretary general",  # a post he never held
         "who headed peacekeeping in 1980",  # before the post existed
         "who was the head of the department of field support",  # a post the pack lacks
         "What did the head of peacekeeping do in 2013?",  # not asking who
@@ -72,6 +74,34 @@ def test_a_time_when_the_post_changed_hands_gets_the_list_of_heads(engine, quest
 )
 def test_other_questions_about_people_and_years_are_not_read_as_tenure(engine, question):
     assert engine.answer(question).reason != "tenure"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("When was Kofi Annan head of peacekeeping?", "kofi-annan-tenure"),
+        ("How long did Marrack Goulding hold the top peacekeeping job?",
+         "marrack-goulding-tenure"),
+        ("During which years did Hervé Ladsous head UN peacekeeping?", "herve-ladsous-tenure"),
+        ("when was guehenno usg according to the article", "jean-marie-guehenno-tenure"),
+    ],
+)
+def test_when_or_how_long_one_named_holder_held_the_post_is_his_tenure(engine, question, fact):
+    result = engine.answer(question)
+    assert result.answered and result.fact.id == fact, result
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How many heads took office before the year 2000?",
+         "Three heads took office before 2000: Marrack Goulding (1992), Kofi Annan (1993), "
+         "Bernard Miyet (1997)."),
+        ("how many people have led dpko since 2011", "Two heads took office in 2011 or later"),
+    ],
+)
+def test_heads_counted_from_a_year(engine, question, lead):
+    assert engine.answer(question).fact.answer.startswith(lead)
 
 
 def test_a_pack_without_a_post_never_answers_from_tenures(engine):
