@@ -243,6 +243,7 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
                     r"October|November|December)\b")
 # "as of November 2026" is the pack's date, not a date of what the fact tells
 _AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
+_SHORT_SPAN = re.compile(r"\b(19|20)(\d\d)\s*[-–/]\s*(\d\d)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Messrs|Prof|Amb|vs|etc|e\.g|i\.e)\.",
                         re.IGNORECASE)
@@ -720,6 +721,7 @@ class Engine:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
         text = _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS])
+        text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93": 1992 to 1993
         shouting = text.upper() == text
         raw_caps = set() if shouting else {
             normalize(w) for w in text.split()
@@ -789,6 +791,14 @@ class Engine:
                   for m in _RELATIVE_YEAR.finditer(" ".join(words)) if self._now]
         return Parsed(corrected, frame, content, entities, refused, years,
                       " ".join(slot_words), _is_check(corrected, text))
+
+    def _independent(self, p: Parsed) -> set[str]:
+        """"Independent" as an office's autonomy, not a country's independence: the words
+        to leave out of a country's events when the question names no place."""
+        ents = self.pack.entities
+        if any(ents[e].kind == "place" for e in p.entities if e in ents):
+            return set()
+        return {"independent", "independence"}
 
     def _misplaced(self, p: Parsed) -> None:
         """"UNAMID is the mission in South Sudan, isn't it?": a check putting one mission in
@@ -1227,7 +1237,7 @@ class Engine:
                 if eid not in p.entities),
             # "when did the Darfur conflict start?" is not answered by when UNAMID did
             "other_event": (self._wants(p.words)[1] or p.check)
-            and bool(_CONFLICT & set(p.words))
+            and bool(_CONFLICT & set(p.words) - self._independent(p))
             and not _CONFLICT & set(normalize(top.fact.answer).split()),
             # "when was MONUC established?" is not answered by when MONUSCO was, however
             # closely the two are related

@@ -303,6 +303,17 @@ class TenureResolver:
             return first
         return None
 
+    def _first_of_renamed(self, words: list[str]) -> Fact | None:
+        """The first head under a name the post took later (DPO, 2019): whoever held the
+        post when that name began."""
+        text = f" {' '.join(words)} "
+        began = [y for e, keys in self._post_names.items() if any(k in text for k in keys)
+                 if (y := _first_year(self.pack.entities[e].field("established"))) is not None]
+        if not began or max(began) <= self.holders[0].start:
+            return None
+        found = [h for h in self.holders if h.start <= max(began) <= h.end]
+        return self.pack.facts[found[-1].fact] if found else None
+
     def _count_dated(self, ws: set[str], years: list[int]) -> Fact | None:
         """"How many heads took office before 2000?": counted from the tenures, then the
         list of heads to check it against."""
@@ -402,6 +413,10 @@ class TenureResolver:
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)
+        if "first" in ws:
+            renamed = self._first_of_renamed(words)
+            if renamed is not None:  # "the first head of DPO": Lacroix, in office in 2019
+                return renamed
         nth = next((ORDINALS[w] for w in words if w in ORDINALS), None)
         if nth is not None and ws & HOLD and nth <= len(self.holders):
             return self.pack.facts[self.holders[nth - 1].fact]  # "the second head of DPKO"
