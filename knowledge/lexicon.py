@@ -69,6 +69,9 @@ SHORTHAND: dict[str, str] = {
     "tell me if i m wrong": "right", "tell me if i am wrong": "right",
     "correct me if i m wrong": "right", "correct me if i am wrong": "right",
     "correct me if not": "right", "correct me if i m mistaken": "right",
+    # the story behind a name is why it is so
+    "what is the story behind": "why", "whats the story behind": "why",
+    "what is the story of": "why", "the story behind": "why",
     # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
     "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",

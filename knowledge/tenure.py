@@ -29,6 +29,10 @@ _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
 _BEFORE_YEAR = frozenset("before until till prior".split())
 _FROM_YEAR = frozenset("since after from".split())
 _NUMBER_WORDS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
+# words for a holder's time in the post, beyond those of holding it
+_STINT = frozenset("stint tenure tenures term terms serving served".split())
+# a question only about terms that have ended
+_ENDED_ONLY = frozenset("ended completed former past previous finished concluded".split())
 # asking when, or how long, someone held the post
 _TIME_ASKED = ("how long", "how many years", "when", "which years", "what years", "which period",
                "what period", "during which", "what dates", "which dates", "since when",
@@ -282,7 +286,10 @@ class TenureResolver:
         implied = self._implied_post(words)
         if not self.holders or not (set(entities) & self.names or ws & POST or implied):
             return False
-        asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws)
+        # "which Alain led UN peacekeeping from 2008 to 2011?": which one, then a verb of holding
+        which_held = any(w == "which" and set(words[i + 1:i + 4]) & HOLD
+                         for i, w in enumerate(words))
+        asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws) or which_held
         terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
         if not (asks_who or terse):
             return False
@@ -302,6 +309,57 @@ class TenureResolver:
         if all(y < first or (before and y <= first) for y in years):
             return first
         return None
+
+    def _extreme(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"Who served the longest?", "who had the shortest stint as head of DPKO?": read off
+        the tenures. The incumbent's open tenure is counted to the pack's date, and left out
+        when the question asks of ended terms ("not counting the current one", "before
+        Lacroix")."""
+        ws = set(words)
+        longest = bool(ws & {"longest", "long"} and ws & {"serving", "served", "longest"})
+        shortest = "shortest" in ws
+        if not (longest or shortest) or self.heads is None or len(self.holders) < 2:
+            return None
+        if not (ws & (HOLD | _STINT) or set(entities) & self.names):
+            return None
+        named = [e for e in entities if e in self._holder_ids]
+        if len(named) > 1 or any(e not in self.names and e not in named for e in entities):
+            return None
+        current = next((h for h in self.holders if h.current), None)
+        ended_only = bool(ws & _ENDED_ONLY) or (current is not None and (
+            (current.entity in named and ws & {"before", "except", "besides", "excluding",
+                                                "not", "other", "than"})
+            or (ws & NOW and ws & {"not", "except", "besides", "excluding", "other"})))
+        pool = [h for h in self.holders if not (h.current and (ended_only or shortest))]
+
+        def years(h: Holder) -> int:
+            return max(h.end - h.start, 1)
+
+        pick = (max if longest else min)(pool, key=years)
+        ties = [h for h in pool if years(h) == years(pick)]
+
+        def about(h: Holder) -> str:
+            n = years(h)
+            return f"about {_NUMBER_WORDS.get(n, n)} year{'s' if n > 1 else ''}"
+
+        def name(h: Holder) -> str:
+            return self.pack.entities[h.entity].name
+
+        label = "; ".join(f"{name(h)} ({h.start}-{h.end}, {about(h)})" for h in ties)
+        word = "longest" if longest else "shortest"
+        were = "heads were" if len(ties) > 1 else "head was"
+        opening = "Of the heads whose terms have ended, the" \
+            if longest and pool != self.holders else "The"
+        lead = f"{opening} {word}-serving {were} {label}."
+        if longest and current is not None and current not in pool:
+            lead += (f" {name(current)}, in office since {current.start}, has served "
+                     f"{about(current)} as of {self.now}.")
+        elif longest and pick.current:
+            done = max((h for h in self.holders if not h.current), key=years)
+            lead = (f"{name(pick)}, in office since {pick.start}, has served longest: "
+                    f"{about(pick)} as of {self.now}. Of the heads whose terms have ended, "
+                    f"{name(done)} served longest ({done.start}-{done.end}).")
+        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
 
     def _first_of_renamed(self, words: list[str]) -> Fact | None:
         """The first head under a name the post took later (DPO, 2019): whoever held the
@@ -407,7 +465,7 @@ class TenureResolver:
             return claim
         if self._counts_holders(words, entities, years):
             return self.heads if not years else self._count_dated(set(words), years)
-        lasted = self._duration_of(words, entities)
+        lasted = self._duration_of(words, entities) or self._extreme(words, entities)
         if lasted is not None:
             return lasted
         if not self._asks_holder(words, entities):

@@ -220,3 +220,22 @@ def test_a_wrong_ordinal_claim_gets_who_was_and_who_the_claim_named(engine):
     result = engine.answer("Marack Goulding was the second head of DPKO, yes?")
     assert result.answered and result.fact.answer.startswith("Kofi Annan")
     assert "first head" in result.fact.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Not counting the current one, which head of UN peacekeeping served the longest?",
+         "Of the heads whose terms have ended, the longest-serving head was Jean-Marie Guéhenno "
+         "(2000-2008, about eight years)."),
+        ("who had the job for the shortest time?",
+         "The shortest-serving head was Marrack Goulding (1992-1993, about one year)."),
+        # the incumbent's open term counts to the pack's date, and the ended ones are given too
+        ("who served longest as usg-pko",
+         "Jean-Pierre Lacroix, in office since 2017, has served longest: about nine years as "
+         "of 2026. Of the heads whose terms have ended, Jean-Marie Guéhenno served longest"),
+    ],
+)
+def test_longest_and_shortest_serving_heads_are_read_off_the_tenures(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result
