@@ -43,7 +43,7 @@ from knowledge.lexicon import (
     WANTS_PERSON,
     WANTS_PLACE,
 )
-from knowledge.locate import first_mention, locate_request, located
+from knowledge.locate import first_mention, locate_request, located, source_request, sourced
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
 from knowledge.tenure import TenureResolver, asks_nationality
@@ -1135,6 +1135,12 @@ class Engine:
             if where is not None:
                 return Answer(question, "answer", where, found.confidence, reason="located",
                               entities=found.entities)
+        topic = source_request(question)
+        if topic is not None:
+            found = self.decide(topic, *self.candidates(topic))
+            if found.answered:
+                return replace(found, question=question, fact=sourced(found.fact),
+                               reason="sourced")
         whole = self.decide(question, *self.candidates(question))
         both = self._both_parts(question, whole)
         return both if both is not None else whole

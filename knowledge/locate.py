@@ -1,5 +1,7 @@
 """Questions about where the document says something: "In which section does the document
-discuss the Department of Field Support?", "Which debate discusses command and control?".
+discuss the Department of Field Support?", "Which debate discusses command and control?"; and
+whether it says it at all: "Does the document give the founding dates, or do those come from
+the curation notes?".
 
 The topic is matched like any question; the answer is then where the document says it: the
 section its best fact cites, the debate's own label when the quoted paragraph has one, and the
@@ -83,3 +85,37 @@ def first_mention(pack: Pack, entity_ids: list[str]) -> Fact | None:
         if at >= 0 and (best is None or at < best[0]):
             best = (at, fact)
     return located(pack, best[1]) if best else None
+
+
+# "... or is that only in the curation notes?", "do those come from elsewhere?"
+_SOURCE_ASKED = re.compile(
+    r"\bcurat(?:ion|ed)\b|\bcome\s+from\s+elsewhere\b|\bfrom\s+(?:somewhere\s+)?else(?:where)?\b"
+    r"|\boutside\s+the\s+" + _DOC + r"\b|\bwhich\s+source\b", re.IGNORECASE)
+_SOURCE_FILLER = re.compile(
+    r"\b(?:the\s+)?(?:source\s+)?" + _DOC + r"s?(?:\s+itself)?\b|\b(?:the\s+)?curation\s+notes?\b"
+    r"|\bcurated\b|\b(?:come|comes|came)\s+from\b|\belsewhere\b|\bsomewhere\s+else\b"
+    r"|\bonly\s+(?:recorded|given|found)\s+in\b|\bwhich\s+source\s+(?:provides|gives|has)\b"
+    r"|\boutside\b|\bor\s+(?:is|are|do|does)\s+(?:that|this|those|it|they)\b",
+    re.IGNORECASE)
+
+
+def source_request(question: str) -> str | None:
+    """The topic of a question asking whether the document itself says something, or None."""
+    if not _SOURCE_ASKED.search(question) or not re.search(_DOC, question, re.IGNORECASE) \
+            or not re.search(r"\b(?:or|only|which source)\b", question, re.IGNORECASE):
+        return None  # "what does the document say about curated facts?" asks no source
+    rest = _SOURCE_FILLER.sub(" ", question)
+    rest = _FILLER.sub(" ", rest)
+    rest = re.sub(r"\s+", " ", re.sub(r"[^\w\s'’-]|(?<!\w)[-'’]|[-'’](?!\w)", " ", rest)).strip()
+    return rest or None
+
+
+def sourced(fact: Fact) -> Fact:
+    """The fact told with where it comes from: the document (section) or the curation notes."""
+    prov = fact.provenance
+    if prov.curated:
+        ref = f" ({prov.reference})" if prov.reference else ""
+        lead = f"The document does not give this; it comes from the curation notes{ref}."
+    else:
+        lead = f'The document itself gives this, in the "{prov.section}" section.'
+    return replace(fact, answer=f"{lead} {fact.answer}")

@@ -54,3 +54,20 @@ def test_where_does_it_appear_is_a_where_question():
     topic = locate_request("explain 'transition planning' - where does it appear in the "
                            "article?")
     assert topic is not None and topic.endswith("transition planning")
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Does the source document itself give founding dates for the missions, or do those come "
+     "from elsewhere?", "The document does not give this; it comes from the curation notes"),
+    ("Which source provides the complete list of heads of peacekeeping - the document or the "
+     "curation notes?", "The document does not give this; it comes from the curation notes"),
+    ("is the woke critique in the document or only in the curation notes?",
+     'The document itself gives this, in the "Controversies and Debates" section.'),
+])
+def test_whether_the_document_itself_says_it_is_answered_with_the_source(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result
+
+
+def test_a_question_about_curation_that_asks_no_source_is_left_to_the_matcher(engine):
+    assert engine.answer("what does the document say about curated facts").reason != "sourced"
