@@ -72,6 +72,8 @@ SHORTHAND: dict[str, str] = {
     # the story behind a name is why it is so
     "what is the story behind": "why", "whats the story behind": "why",
     "what is the story of": "why", "the story behind": "why",
+    # "the one in Darfur": in a bot about missions, the mission there
+    "the one in": "the mission in", "the one for": "the mission for",
     # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
     "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",

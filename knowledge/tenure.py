@@ -229,8 +229,8 @@ class TenureResolver:
         if any(e in self._officials or e in self.names for e in entities):
             return None
         ents = self.pack.entities
-        found = next((e for e in entities if ents[e].kind in ("mission", "department", "place")),
-                     None)
+        found = next((e for e in entities
+                      if ents[e].kind in ("mission", "department", "place", "body")), None)
         return f"who heads {ents[found].name}" if found else None
 
     def beyond_post(self, words: list[str], entities: list[str]) -> str | None:
@@ -499,7 +499,9 @@ class TenureResolver:
                 return self.pack.facts[exact[0]]
             span = list(range(min(years), max(years) + 1))  # "between 1995 and 2005"
         when = [y for y in [*span, *_decades(words)] if first <= y <= last]
-        dated_by_event = ws & WHEN or (self._implied_post(words) and ws & (START | END | CHANGE))
+        # "in the year the department was founded" dates it by the founding
+        dated_by_event = ws & WHEN or " the year " in f" {' '.join(words)} " or (
+            self._implied_post(words) and ws & (START | END | CHANGE))
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)
         if not when and not years and ws & NOW and self.now:  # "who runs DPKO now?"
