@@ -977,7 +977,12 @@ class Engine:
                 # "Ladsous was USG from 2000 to 2008, right?" checks the very dates the
                 # fact gives, about the subject it is about: its answer corrects them
                 or (self._fact_dated[fi] and bool(subjects)
-                    and subjects <= set(self.facts[fi].entities)))
+                    and subjects <= set(self.facts[fi].entities))
+                # "DPKO was founded in 1948, wasn't it?": the founding of the one thing the
+                # fact is about, whatever its kind
+                or ("establish" in p.content and self._fact_dated[fi]
+                    and len(self.facts[fi].entities) == 1
+                    and self.facts[fi].entities[0] in p.entities))
             year_miss = float(bool(p.years) and not covered_years and not near)
             feats = np.asarray([
                 wr[r], ra[r], ent_hit[fi], specific_miss[fi],
