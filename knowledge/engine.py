@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 from knowledge.compare import Comparer
 from knowledge.lexicon import (
     CAUSE,
+    FOREIGN,
     FUTURE,
     PRONOUNS,
     SECOND_PERSON,
@@ -79,11 +80,17 @@ _SUCCESSION = frozenset("replace replaced replacement predecessor predecessors s
                         "successors preceded precede succeed succeeded".split())
 # a quiz host's numbering: "Q12: which mission...", "Question 3.", "#4", "2)", "BONUS ROUND:"
 _QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*#?\s*\d+\s*[:.)-]?|"
+                          r"q(?:uestion)?\s*:|"
                           r"round\s*\d+\s*[:.)-]|#\d+\s*[:.)-]?|\d{1,2}[.)]|"
                           r"(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
                           r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|fill in the blanks?\s*[:!]|"
                           r"for (?:a|one|two|three|\d+|the) (?:bonus )?points?\s*[:,-])\s*",
                           re.IGNORECASE)
+# the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
+# pronouns that stand for a person, or for a mission or department, named before
+_PERSON_PRONOUNS = frozenset("he him his she her".split())
+_THING_PRONOUNS = frozenset("it its".split())
+_CARD_ANSWER = re.compile(r"\s+a\s*:\s*[?_.\s]*$", re.IGNORECASE)
 # events in a country that are not the mission's: their dates are the country's history
 _CONFLICT = frozenset("conflict conflicts war wars civil fighting genocide coup coups "
                       "rebellion insurgency independence independent".split())
@@ -176,7 +183,10 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "packed up": "end", "pull out": "end", "pulled out": "end",
             "what re": "what are", "who re": "who are"}
 _PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
-_SHORT_RE = re.compile(r"\b(" + "|".join(map(re.escape, SHORTHAND)) + r")\b")
+_SHORT = {**FOREIGN, **SHORTHAND}
+# longest first: "como se llama" before "como"
+_SHORT_RE = re.compile(r"\b(" + "|".join(map(re.escape, sorted(_SHORT, key=len, reverse=True)))
+                       + r")\b")
 
 
 @dataclass
@@ -243,6 +253,7 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
                     r"October|November|December)\b")
 # "as of November 2026" is the pack's date, not a date of what the fact tells
 _AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
+_APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b")
 _SHORT_SPAN = re.compile(r"\b(19|20)(\d\d)\s*[-–/]\s*(\d\d)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Messrs|Prof|Amb|vs|etc|e\.g|i\.e)\.",
@@ -314,7 +325,7 @@ def _asks_why_event(words: list[str]) -> bool:
 
 def _focus(text: str) -> str | None:
     """The question sentences of a message with other sentences around them, else None."""
-    text = _TITLE_DOT.sub(r"\1", text[:MAX_QUESTION_CHARS * 2])  # "Mr. Ladsous" ends nothing
+    text = _TITLE_DOT.sub(r"\1", _CARD_ANSWER.sub("", text[:MAX_QUESTION_CHARS * 2]))
     parts = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
     parts = [s for s in parts if s.strip(".!? ")]
     asked = [s for s in parts if s.endswith("?")]
@@ -720,14 +731,16 @@ class Engine:
     def parse(self, text: str, refusals: bool = True) -> Parsed:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
-        text = _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS])
+        text = _CARD_ANSWER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93": 1992 to 1993
+        text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
+                                    text)  # "in '92"
         shouting = text.upper() == text
         raw_caps = set() if shouting else {
             normalize(w) for w in text.split()
             if len(w.strip("?!.,:;()'\"*_`")) >= 3 and w.strip("?!.,:;()'\"*_`").isupper()}
         norm = UNDER_SECRETARY.sub("under secretary", normalize(text))
-        norm = _SHORT_RE.sub(lambda m: SHORTHAND[m.group(1)], norm)
+        norm = _SHORT_RE.sub(lambda m: _SHORT[m.group(1)], norm)
         norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
         # "DPK0", "DP0": a zero typed for an O inside a word
         words = self._merge_split([w.replace("0", "o") if _LETTERS_ZERO.fullmatch(w) else w
@@ -870,11 +883,21 @@ class Engine:
                 parsed.content.append("where")
             parsed.refused = None
         self._misplaced(parsed)
-        full = self._candidates(parsed, limit)
         focus = _focus(question)
+        full = self._candidates(parsed, limit)
         if focus is None:
             return full
-        alone = self._candidates(self.parse(focus), limit)
+        alone_p = self.parse(focus)
+        ents = self.pack.entities
+        said = set(alone_p.words)
+        missing = [e for e in parsed.entities if e not in alone_p.entities and e in ents and (
+            (ents[e].kind == "official" and said & _PERSON_PRONOUNS)
+            or (ents[e].kind in ("mission", "department") and said & _THING_PRONOUNS))]
+        if missing:
+            # "I saw Le Roy in 2009. What years did he head DPKO?": he is Le Roy
+            names = " ".join(self.pack.entities[e].name for e in missing)
+            alone_p = self.parse(f"{focus.rstrip(' ?.!')} {names}?")
+        alone = self._candidates(alone_p, limit)
         if alone[0].refused or not alone[1]:
             return full
         if full[0].refused:
@@ -1225,6 +1248,8 @@ class Engine:
             # "how many ..." is never answered by a fact without a number in it
             "no_number": self._wants(p.words)[0]
             and not self._shape[self._index[top.fact.id]][0]
+            # "number of the establishing resolution": the resolution's own number
+            and not ("resolution" in p.words and _RESOLUTION_NO.search(top.fact.answer))
             and not ("years" in p.words and len(set(_YEAR.findall(top.fact.answer))) >= 2),
             # "how many missions are there in total today?" is not answered by the document's
             # list when the answer says it gives no total

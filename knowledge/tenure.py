@@ -310,6 +310,33 @@ class TenureResolver:
             return first
         return None
 
+    def _missions_during(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"Which missions were created while Ladsous was in charge?": the missions whose
+        establishment falls in his tenure, read off their dates."""
+        ws = set(words)
+        if not ws & {"mission", "missions", "operation", "operations"} or not ws & START \
+                or not ws & {"which", "what", "list", "name", "any"}:
+            return None
+        people = [e for e in entities if e in self._holder_ids]
+        if len(people) != 1 or any(self.pack.entities[e].kind == "mission" for e in entities
+                                   if e in self.pack.entities):
+            return None
+        holder = next(h for h in self.holders if h.entity == people[0])
+        begun = sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
+                       if (y := _first_year(e.field("established"))) is not None
+                       and holder.start <= y <= holder.end)
+        name = self.pack.entities[holder.entity].name
+        span = f"{holder.start}-{'' if holder.current else holder.end}"
+        if not begun:
+            lead = (f"None of the missions covered here was established during {name}'s "
+                    f"tenure ({span}).")
+        else:
+            listed = [f"{n} ({y})" for y, n in begun]
+            text = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+            lead = f"Established during {name}'s tenure ({span}): {text}."
+        tenure = self.pack.facts[holder.fact]
+        return replace(tenure, answer=f"{lead} {tenure.answer}")
+
     def _extreme(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Who served the longest?", "who had the shortest stint as head of DPKO?": read off
         the tenures. The incumbent's open tenure is counted to the pack's date, and left out
@@ -465,7 +492,8 @@ class TenureResolver:
             return claim
         if self._counts_holders(words, entities, years):
             return self.heads if not years else self._count_dated(set(words), years)
-        lasted = self._duration_of(words, entities) or self._extreme(words, entities)
+        lasted = (self._duration_of(words, entities) or self._extreme(words, entities)
+                  or self._missions_during(words, entities))
         if lasted is not None:
             return lasted
         if not self._asks_holder(words, entities):

@@ -527,3 +527,27 @@ def test_hedged_claims_mix_ups_and_name_slips_get_the_fact(engine, question, exp
 ])
 def test_details_the_pack_lacks_are_not_answered_by_a_neighbouring_fact(engine, question):
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Quando terminou a UNAMID?", "2020"),
+    ("UNMISS está activa todavía?", "active"),
+    ("The MONUSCO is in which país?", "Congo"),
+    ("The mission in República Centroafricana, how it is called?", "MINUSCA"),
+    ("Who was the primeiro head of DPKO?", "Goulding"),
+])
+def test_question_words_of_other_languages_are_read(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+def test_a_quiz_card_asks_what_its_q_line_asks(engine):
+    assert_answers(engine, "Q: Which resolution established MINUSCA? A: ?", "2149")
+    assert_answers(engine, "Q: the mission in Darfur was called ____. A: ____", "UNAMID")
+
+
+def test_a_pronoun_in_the_question_stands_for_the_person_named_before(engine):
+    assert_answers(engine, "I remember Le Roy touring our sector around 2009. What years did "
+                           "he head DPKO?", "2008")
+    # "that" is the claim, not the person: the answer is who really was first
+    assert_answers(engine, "Someone claimed Jean-Pierre Lacroix was the first ever head of DPKO. "
+                           "Is that true? Who was actually first?", "Goulding")

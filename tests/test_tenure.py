@@ -239,3 +239,25 @@ def test_a_wrong_ordinal_claim_gets_who_was_and_who_the_claim_named(engine):
 def test_longest_and_shortest_serving_heads_are_read_off_the_tenures(engine, question, lead):
     result = engine.answer(question)
     assert result.answered and result.fact.answer.startswith(lead), result
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Which of the missions in the article were created while Ladsous was in charge?",
+         "Established during Hervé Ladsous's tenure (2011-2017): UNMISS (2011), MINUSMA (2013) "
+         "and MINUSCA (2014)."),
+        ("which mission started under alain le roy",
+         "Established during Alain Le Roy's tenure (2008-2011): MONUSCO (2010) and UNMISS (2011)."),
+        ("which missions were set up under lacroix",
+         "None of the missions covered here was established during Jean-Pierre Lacroix's tenure"),
+    ],
+)
+def test_missions_set_up_during_a_tenure_are_read_off_their_dates(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result
+
+
+def test_a_year_written_with_an_apostrophe_dates_the_question(engine):
+    result = engine.answer("Who was in charge of DPKO when it started up in '92?")
+    assert result.answered and "Goulding" in result.fact.answer, result
