@@ -51,7 +51,10 @@ class Comparer:
         if not ws & IN_TIME or len(entities) < 2:
             return None
         if self.heads is not None and len(named) >= 2:
-            return self._side_by_side(named[:2], bool(ws & _LENGTH))
+            # told of the one the question names first: "did Annan head it before or after
+            # Goulding?" is answered "Annan came after Goulding"
+            subject = next(h for e in entities for h in named if h.entity == e)
+            return self._side_by_side(named[:2], bool(ws & _LENGTH), subject)
         if "who" in ws or "whos" in ws:
             return None  # "who led DPKO before DPO was created" asks for a holder
         ents = self.pack.entities
@@ -71,13 +74,14 @@ class Comparer:
             return None
         return replace(self.heads, answer=f"{lead} {self.heads.answer}")
 
-    def _side_by_side(self, pair: list[Held], length: bool) -> Fact | None:
+    def _side_by_side(self, pair: list[Held], length: bool, subject: Held) -> Fact | None:
         """"Was Guéhenno before or after Ladsous?", "who served longer, Annan or Miyet?"."""
         first, second = pair
-        if self.order.index(second) == self.order.index(first) + 1:
-            lead = f"{self._label(second)} directly succeeded {self._label(first)}."
-        else:
-            lead = f"{self._label(first)} came before {self._label(second)}."
+        other = second if subject is first else first
+        direct = "directly " if abs(self.order.index(second) - self.order.index(first)) == 1 \
+            else ""
+        side = "before" if subject is first else "after"
+        lead = f"{self._label(subject)} came {direct}{side} {self._label(other)}."
         if length:
             a, b = sorted(pair, key=lambda h: h.end - h.start, reverse=True)
             if a.end - a.start == b.end - b.start:

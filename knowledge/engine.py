@@ -86,6 +86,10 @@ _QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*
                           r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|fill in the blanks?\s*[:!]|"
                           r"for (?:a|one|two|three|\d+|the) (?:bonus )?points?\s*[:,-])\s*",
                           re.IGNORECASE)
+# the asker's own writing, whose claim the question checks: not the document
+_MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper|copy|slides?|"
+                        r"textbook|book|script|article)\s+(?:says?|states?|claims?|reads?|puts?|"
+                        r"has|have|said)\b", re.IGNORECASE)
 # the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
 # pronouns that stand for a person, or for a mission or department, named before
 _PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -103,6 +107,14 @@ _RUNS = frozenset("run runs ran running".split())
 _WHICH_RESOLUTION = re.compile(r"\b(?:which|what)\b[^?]{0,40}\bresolutions?\b|\bresolution "
                                r"(?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
+_COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
+                          "neighbouring neighboring capital currency president presidents "
+                          "population gdp economy climate religion largest smallest".split())
+# "what target ratio...", "which exact percentage...": a figure, not what the text calls it
+_WANTS_FIGURE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:target|exact|actual|specific|precise)"
+                           r"\s+(?:\w+\s+)?(?:ratio|ratios|percentage|proportion|quota|figure|"
+                           r"figures|share|number)\b|\b(?:ratio|percentage|quota)s?\b[^?]{0,40}"
+                           r"\b(?:aim|aims|target|targets|actually|exactly)\b")
 _RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|until)\s*(1[89]\d\d|20\d\d)")
 # a count in an answer ("names five missions", "12,000 troops"); a date, a year or a
 # resolution number is not one
@@ -732,6 +744,7 @@ class Engine:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
         text = _CARD_ANSWER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
+        text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93": 1992 to 1993
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"
@@ -890,8 +903,13 @@ class Engine:
         alone_p = self.parse(focus)
         ents = self.pack.entities
         said = set(alone_p.words)
+        # a question naming nothing after sentences that name something is about it: "I
+        # have UNMISS set up on 9 July 2011. Is the date right?"
+        # ("Is that correct?" asks of the claim before it, not of what it names)
+        own = [w for w in alone_p.content if w not in _CHECK]
         missing = [e for e in parsed.entities if e not in alone_p.entities and e in ents and (
-            (ents[e].kind == "official" and said & _PERSON_PRONOUNS)
+            (not alone_p.entities and own and not said & {"that", "this"})
+            or (ents[e].kind == "official" and said & _PERSON_PRONOUNS)
             or (ents[e].kind in ("mission", "department") and said & _THING_PRONOUNS))]
         if missing:
             # "I saw Le Roy in 2009. What years did he head DPKO?": he is Le Roy
@@ -1285,6 +1303,17 @@ class Engine:
             # the pack holds no one's nationality: "why have so many heads been French?"
             "nationality": asks_nationality(p.words, person=any(
                 e in self.tenure.holder_ids for e in p.entities)),
+            # "which resolution set up DFS?" is not answered by a fact that names none
+            "no_resolution": bool(_WHICH_RESOLUTION.search(joined))
+            and not _RESOLUTION_NO.search(top.fact.answer),
+            # "what target ratio did they propose?" wants a figure the answer lacks
+            "no_ratio": bool(_WANTS_FIGURE.search(joined)) and not re.search(
+                r"\d", _AS_OF.sub("", top.fact.answer)),
+            # "which countries border the CAR?", "what is Mali's capital?": a country's own
+            # facts, which the pack does not hold (its places are there for the missions)
+            "country_fact": bool(_COUNTRY_FACT & set(p.words)) and (
+                not p.entities or any(self.pack.entities[e].kind == "place"
+                                      for e in p.entities if e in self.pack.entities)),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize

@@ -21,7 +21,7 @@ _TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
 # words that make "who" ask for the holder of a post
 HOLD = frozenset("head headed heads heading boss chief lead led leader leading ran run "
                  "running runs helm charge incumbent top usg post office position job hold "
-                 "held holding served serving occupied czar".split())
+                 "serve serves held holding served serving occupied czar".split())
 # words that name the post itself in a question about this pack: "who held the post in 1995"
 POST = frozenset("post office position usg job".split())
 _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
@@ -243,7 +243,8 @@ class TenureResolver:
             return None  # two holders: a question of order; "held": the post itself
         ent = self.pack.entities[people[0]]
         others = [e for e in entities if e in self._officials and e not in self._holder_ids]
-        if ws & ORDER and others and not set(entities) & self.names:
+        if ws & ORDER and others and not set(entities) & self.names \
+                and ("who" in ws or "whos" in ws):
             # "who succeeded Annan as Secretary-General?": the order of another post
             return f"who held the post of {self.pack.entities[others[0]].name} around {ent.name}"
         if ("who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE)) \
@@ -423,7 +424,9 @@ class TenureResolver:
         peacekeeping?": one holder named, asked when or how long he held the post, is
         answered by his tenure, however the post is called."""
         text = f" {' '.join(words)} "
-        if not any(f" {t} " in text for t in _TIME_ASKED):
+        # "did Guéhenno serve in the 90s?", "was Goulding head in 1995?": his dates say
+        dated_check = words[0] in AUX and bool(_YEAR.search(text) or _decades(words))
+        if not any(f" {t} " in text for t in _TIME_ASKED) and not dated_check:
             return None
         people = [e for e in entities if e in self._holder_ids]
         if len(people) != 1 or any(e not in self.names and e not in people for e in entities):
@@ -528,7 +531,8 @@ class TenureResolver:
             span = list(range(min(years), max(years) + 1))  # "between 1995 and 2005"
         when = [y for y in [*span, *_decades(words)] if first <= y <= last]
         # "in the year the department was founded" dates it by the founding
-        dated_by_event = ws & WHEN or " the year " in f" {' '.join(words)} " or (
+        dated_by_event = ws & WHEN or any(f" {t} " in f" {' '.join(words)} " for t in (
+            "the year", "at the time", "by the time")) or (
             self._implied_post(words) and ws & (START | END | CHANGE))
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)

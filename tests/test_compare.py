@@ -66,7 +66,7 @@ def test_between_two_neighbours_says_no_one(engine):
         ("Guehenno came after Ladsous, I'm pretty sure. Correct me if not.",
          "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
         ("did ladsous succeed le roy?",
-         "Hervé Ladsous (2011-2017) directly succeeded Alain Le Roy (2008-2011)."),
+         "Hervé Ladsous (2011-2017) came directly after Alain Le Roy (2008-2011)."),
         ("Was Monsieur Guehenno the chef before Ladsous or after him?",
          "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
     ],
@@ -90,3 +90,9 @@ def test_a_pack_without_timelines_does_not_compare(engine):
     pack.timelines = None
     result = Engine(pack).answer("is minusma older than minusca")
     assert result.reason != "timeline"
+
+
+def test_the_order_is_told_of_the_head_the_question_names_first(engine):
+    text = engine.answer("did Kofi Annan head peacekeeping before or after Marrack "
+                         "Goulding?").fact.answer
+    assert text.startswith("Kofi Annan (1993-1996) came directly after Marrack Goulding")

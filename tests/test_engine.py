@@ -551,3 +551,29 @@ def test_a_pronoun_in_the_question_stands_for_the_person_named_before(engine):
     # "that" is the claim, not the person: the answer is who really was first
     assert_answers(engine, "Someone claimed Jean-Pierre Lacroix was the first ever head of DPKO. "
                            "Is that true? Who was actually first?", "Goulding")
+
+
+@pytest.mark.parametrize("question", [
+    "which resolution set up the dept of field support in 2007",  # no resolution is known
+    "What civilian-male staffing ratio do the reform proposals actually aim for?",
+    "which countries border the central african republic",
+    "what is the capital of mali",
+])
+def test_a_detail_the_answer_cannot_give_is_not_answered(engine, question):
+    assert not engine.answer(question).answered
+
+
+def test_the_document_s_own_mention_of_staffing_ratios_is_still_answered(engine):
+    assert_answers(engine, "What staffing ratio does the document mention in reform proposals?",
+                   "civilian-male")
+
+
+def test_every_mission_s_establishing_resolution_in_one_answer(engine):
+    result = engine.answer("list the resolutions that established each mission")
+    for number in ("1769", "1925", "1996", "2100", "2149"):
+        assert number in result.fact.answer
+
+
+def test_a_question_after_a_claim_is_about_what_the_claim_names(engine):
+    assert_answers(engine, "I have UNMISS established on 9 July 2011 by resolution 1996. "
+                           "Is the date right?", "8 July 2011")

@@ -261,3 +261,19 @@ def test_missions_set_up_during_a_tenure_are_read_off_their_dates(engine, questi
 def test_a_year_written_with_an_apostrophe_dates_the_question(engine):
     result = engine.answer("Who was in charge of DPKO when it started up in '92?")
     assert result.answered and "Goulding" in result.fact.answer, result
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("did guehenno serve in the 90s", "jean-marie-guehenno-tenure"),  # his dates say no
+    ("was goulding head in 1995?", "marrack-goulding-tenure"),
+    ("Who was running DPKO at the time the Department of Field Support was created?",
+     "jean-marie-guehenno-tenure"),
+])
+def test_a_holder_checked_against_a_time_gets_his_dates(engine, question, fact):
+    result = engine.answer(question)
+    assert result.answered and result.fact.id == fact, result
+
+
+def test_what_a_head_did_before_another_post_is_his_time_at_the_head(engine):
+    result = engine.answer("What did Kofi Annan do before he became Secretary-General?")
+    assert result.answered and "peacekeeping" in result.fact.answer, result
