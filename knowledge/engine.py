@@ -579,7 +579,8 @@ class Engine:
         vocab = set(counts)
         self.vocab = vocab
         self._stem_vocab = {_stem(w) for w in vocab}
-        self.speller = Speller(vocab, self._acronyms & vocab, blocked, counts)
+        same = {k[0]: eid for k, eid in self._names.items() if len(k) == 1}
+        self.speller = Speller(vocab, self._acronyms & vocab, blocked, counts, same)
 
     def _build_index(self) -> None:
         frames: list[str] = []

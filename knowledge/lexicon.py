@@ -47,7 +47,8 @@ SHORTHAND: dict[str, str] = {
     "under sec": "under secretary", "sec gen": "secretary general", "w o": "without",
     "b4": "before", "w": "with", "ovr": "over", "smth": "something", "sth": "something",
     "pls": "please", "chef": "chief", "chefs": "chiefs", "est": "established",
-    "estd": "established", "designation": "name", "full designation": "full name",
+    "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
+    "full designation": "full name",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",

@@ -75,11 +75,14 @@ class Speller:
     """
 
     def __init__(self, vocab: set[str], protected: set[str], blocked: set[str],
-                 counts: Mapping[str, int] | None = None) -> None:
+                 counts: Mapping[str, int] | None = None,
+                 same: Mapping[str, str] | None = None) -> None:
         self.vocab = vocab
         self.protected = protected
         self.blocked = blocked
         self.counts = counts or {}
+        # words that name the same thing ("monusco", "monusko"): a tie between them is no tie
+        self.same = same or {}
         self._words = sorted(vocab)
         self._blocked = sorted(blocked)
         self._cache: dict[str, str | None] = {}
@@ -108,6 +111,10 @@ class Speller:
             return None
         best_d = hits[0][1]
         best = [w for w, d, _ in hits if d == best_d]
+        if len(best) > 1 and len({self.same.get(w, w) for w in best}) == 1:
+            # the spelling it is a plausible slip of, else the commonest
+            best = [min(best, key=lambda w: (slip_kind(word, w) is None,
+                                             -self.counts.get(w, 0)))]
         if len(best) > 1 and self.protected.intersection(best):
             # "dkpo" is DPKO with two letters swapped rather than DPO with one added, but
             # "minusco": MONUSCO or MINUSCA? a guess could name the wrong mission

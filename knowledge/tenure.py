@@ -514,7 +514,9 @@ class TenureResolver:
             return self._one_or_all({h.fact for h in self.holders if h.start < years[0]})
         # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
         # MONUC" is dated by the event
-        if ws & ORDER and not (ws & WHEN and [e for e in entities if e not in self.names]):
+        # ("when I first deployed in 1994": "first" as an adverb, the year dates it)
+        ordered = ws & ORDER - ({"first"} if years and ws & WHEN else set())
+        if ordered and not (ws & WHEN and [e for e in entities if e not in self.names]):
             return None
         first, last = self.holders[0].start, self.holders[-1].end
         span = list(years)

@@ -577,3 +577,13 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
 def test_a_question_after_a_claim_is_about_what_the_claim_names(engine):
     assert_answers(engine, "I have UNMISS established on 9 July 2011 by resolution 1996. "
                            "Is the date right?", "8 July 2011")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Where does MONUSO operate?", "Congo"),  # as near MONUSCO as its own alias MONUSKO
+    ("alan le roi when was he usg", "2008"),
+    ("wtf is MONUSCO lol", "Stabilization"),
+    ("Who was head of peacekeeping when I first deployed in 1994?", "Annan"),
+])
+def test_more_slips_and_chat_are_read(engine, question, expected):
+    assert_answers(engine, question, expected)
