@@ -88,8 +88,10 @@ _QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*
                           re.IGNORECASE)
 # the asker's own writing, whose claim the question checks: not the document
 _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper|copy|slides?|"
-                        r"textbook|book|script|article)\s+(?:says?|states?|claims?|reads?|puts?|"
-                        r"has|have|said)\b", re.IGNORECASE)
+                        r"textbook|book|script|article|prof|professor|teacher|tutor|lecturer|"
+                        r"friend|classmate|partner|chair)\s+(?:says?|states?|claims?|claimed|reads?|"
+                        r"puts?|has|have|said|told\s+(?:me|us)|thinks?)\b(?:\s+that\b)?",
+                        re.IGNORECASE)
 # the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
 # pronouns that stand for a person, or for a mission or department, named before
 _PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -109,7 +111,8 @@ _WHICH_RESOLUTION = re.compile(r"\b(?:which|what)\b[^?]{0,40}\bresolutions?\b|\b
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
-                          "population gdp economy climate religion largest smallest".split())
+                          "population gdp economy climate religion largest smallest city "
+                          "cities town towns".split())
 # "what target ratio...", "which exact percentage...": a figure, not what the text calls it
 _WANTS_FIGURE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:target|exact|actual|specific|precise)"
                            r"\s+(?:\w+\s+)?(?:ratio|ratios|percentage|proportion|quota|figure|"

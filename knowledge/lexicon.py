@@ -182,7 +182,8 @@ SYNONYMS: dict[str, str] = {
 # Words that address the bot itself: chit-chat when nothing in the pack is named.
 SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 # "will" asks about the future, which no fact holds.
-FUTURE = re.compile(r"\b(will|gonna|going to|next year|in the future)\b")
+FUTURE = re.compile(r"\b(?<!political )(?<!the )(?<!good )(will|gonna|going to|next year|"
+                    r"in the future)\b")
 # Pronouns that stand for something named earlier: the bot has no earlier to look at.
 PRONOUNS = frozenset("it its he his him she her they them their this that".split())
 # An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.
