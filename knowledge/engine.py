@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from knowledge.compare import Comparer
 from knowledge.lexicon import (
@@ -83,7 +83,8 @@ _QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*
                           r"q(?:uestion)?\s*:|"
                           r"round\s*\d+\s*[:.)-]|#\d+\s*[:.)-]?|\d{1,2}[.)]|"
                           r"(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
-                          r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|fill in the blanks?\s*[:!]|"
+                          r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|"
+                          r"fill in(?: the blanks?)?\s*[:!]|"
                           r"for (?:a|one|two|three|\d+|the) (?:bonus )?points?\s*[:,-])\s*",
                           re.IGNORECASE)
 # the asker's own writing, whose claim the question checks: not the document
@@ -196,6 +197,9 @@ _PHRASES = {"full name": "stand", "stand for": "stand", "set up": "establish",
             "hasn t": "has not", "haven t": "have not", "aren t": "are not",
             "weren t": "were not", "wind up": "end", "wound up": "end", "pack up": "end",
             "packed up": "end", "pull out": "end", "pulled out": "end",
+            "right after": "after", "just after": "after", "directly after": "after",
+            "right before": "before", "just before": "before", "directly before": "before",
+            "immediately after": "after", "immediately before": "before",
             "what re": "what are", "who re": "who are"}
 _PHRASE_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PHRASES)) + r")\b")
 _SHORT = {**FOREIGN, **SHORTHAND}
@@ -747,7 +751,8 @@ class Engine:
     def parse(self, text: str, refusals: bool = True) -> Parsed:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
-        text = _CARD_ANSWER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
+        text = _QUIZ_NUMBER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
+        text = _CARD_ANSWER.sub("", text)
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93": 1992 to 1993
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
@@ -804,7 +809,11 @@ class Engine:
         frame_words = [run_as if w in _RUNS else w for w in frame_words]
         slot_words = [run_as if w == "@run" else w for w in slot_words]
         if refusals:
-            refused = refused or self._other_person(corrected)
+            # a writer who capitalizes names gives a lowercase word before a surname no
+            # say as a given name ("My son thinks Lacroix started in 2019")
+            cased = None if text.lower() == text or shouting else {
+                normalize(w) for w in text.split() if w[:1].isupper()}
+            refused = refused or self._other_person(corrected, cased)
             for w in unknown:
                 if w in frame_words and (w in raw_caps or self._near_mission(w)):
                     refused = refused or w.upper()
@@ -829,6 +838,17 @@ class Engine:
         if any(ents[e].kind == "place" for e in p.entities if e in ents):
             return set()
         return {"independent", "independence"}
+
+    def _spelled_like_ours(self, name: str) -> bool:
+        """Within two letters of one of the pack's one-word names ("UNAMIT", "UNAMID")."""
+        n = normalize(name)
+        return " " not in n and any(OSA.distance(n, w) <= 2 for w in self._single)
+
+    @staticmethod
+    def _offered_beside(question: str, name: str) -> bool:
+        """Is the name offered as one of two choices ("X or Y") in the question?"""
+        text, n = normalize(question), re.escape(normalize(name))
+        return bool(re.search(rf"\b{n} or \w|\w or {n}\b", text))
 
     def _misplaced(self, p: Parsed) -> None:
         """"UNAMID is the mission in South Sudan, isn't it?": a check putting one mission in
@@ -855,8 +875,11 @@ class Engine:
         """One letter from a mission's acronym yet not a slip of it: another mission."""
         return any(OSA.distance(word, m) == 1 for m in self._mission_acronyms)
 
-    def _other_person(self, words: list[str]) -> str | None:
-        """A name like one of ours but not it: "Pierre Lacroix", "Jean-Pierre Bemba"."""
+    def _other_person(self, words: list[str], cased: set[str] | None = None) -> str | None:
+        """A name like one of ours but not it: "Pierre Lacroix", "Jean-Pierre Bemba"; a word
+        before the surname counts as a given name only if capitalized, when the writer
+        capitalizes (`cased`: the words written with a capital), and not if it is a near
+        miss of the given name ("Marek Golding")."""
         for _, given, surname in self._people:
             n, m = len(given), len(surname)
             for i in range(len(words)):
@@ -864,9 +887,12 @@ class Engine:
                     if tuple(words[max(0, i - n):i]) == given:
                         continue
                     prev = words[i - 1] if i > 0 else ""
-                    if prev in self._given_words or (
+                    near_given = bool(prev) and len(given) == 1 and JaroWinkler.similarity(
+                        prev, given[0]) >= 0.8
+                    if not near_given and (prev in self._given_words or (
                         prev and prev not in self.vocab and prev.isalpha()
-                    ):
+                        and (cased is None or prev in cased)
+                    )):
                         return " ".join([prev, *surname]).title()
                 if tuple(words[i:i + n]) == given:
                     nxt = words[i + n] if i + n < len(words) else ""
@@ -899,6 +925,9 @@ class Engine:
             if parsed.refused in self._outside_places and "where" not in parsed.content:
                 parsed.content.append("where")
             parsed.refused = None
+        if parsed.refused and parsed.entities and self._offered_beside(question, parsed.refused) \
+                and self._spelled_like_ours(parsed.refused):
+            parsed.refused = None  # "unamit or unamid, the darfur thing": one of ours is meant
         self._misplaced(parsed)
         focus = _focus(question)
         full = self._candidates(parsed, limit)

@@ -32,7 +32,7 @@ committee sim placard prepping prep guide
 bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
 overall per curated curation table refer refers referred specifically particular particularly
-believe reckon suppose
+believe reckon suppose son daughter kid kids child children mom dad mum parent parents
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").

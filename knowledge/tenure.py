@@ -34,9 +34,10 @@ _STINT = frozenset("stint tenure tenures term terms serving served".split())
 # a question only about terms that have ended
 _ENDED_ONLY = frozenset("ended completed former past previous finished concluded".split())
 # asking when, or how long, someone held the post
-_TIME_ASKED = ("how long", "how many years", "when", "which years", "what years", "which period",
-               "what period", "during which", "what dates", "which dates", "since when",
-               "in which years", "in what years", "what time")
+_TIME_ASKED = ("how long", "how many years", "how much year", "how much years", "when",
+               "which years", "what years", "which period", "what period", "during which",
+               "what dates", "which dates", "since when", "in which years", "in what years",
+               "what time")
 # words that date the question by an event rather than a year
 WHEN = frozenset("when moment during while once".split())
 # the question is about an order or a change of holders: succession facts answer it
@@ -224,7 +225,7 @@ class TenureResolver:
         if ws & APPOINT and chosen and not set(entities) & self.names:
             # "who appoints the Secretary-General?": how another post is filled
             return f"who appoints the {self.pack.entities[chosen[0]].name}"
-        if not ws & LEADER or self._implied_post(words):
+        if not ws & LEADER or self._implied_post(words) or self._our_department(words, entities):
             return None
         if any(e in self._officials or e in self.names for e in entities):
             return None
@@ -281,11 +282,19 @@ class TenureResolver:
                     return True
         return False
 
+    def _our_department(self, words: list[str], entities: list[str]) -> bool:
+        """"Who headed the department when MINUSCA was set up?": a department named by no
+        name is the post's own, in a bot about one post."""
+        ents = self.pack.entities
+        return bool(set(words) & {"department", "dept"}) and not any(
+            ents[e].kind == "department" and e not in self.names for e in entities if e in ents)
+
     def _asks_holder(self, words: list[str], entities: list[str]) -> bool:
         """Does the question ask who held the post (at some time)?"""
         ws = set(words)
         implied = self._implied_post(words)
-        if not self.holders or not (set(entities) & self.names or ws & POST or implied):
+        ours = self._our_department(words, entities)
+        if not self.holders or not (set(entities) & self.names or ws & POST or implied or ours):
             return False
         # "which Alain led UN peacekeeping from 2008 to 2011?": which one, then a verb of holding
         which_held = any(w == "which" and set(words[i + 1:i + 4]) & HOLD
@@ -432,7 +441,8 @@ class TenureResolver:
         if len(people) != 1 or any(e not in self.names and e not in people for e in entities):
             return None
         ws = set(words)
-        if not ws & HOLD or ws & (ORDER | LEAVING | LIFE | CHANGE | START | END) \
+        spanned = " from when " in text or " when to when " in text  # "from when to when"
+        if not (ws & HOLD or spanned) or ws & (ORDER | LEAVING | LIFE | CHANGE | START | END) \
                 or ws & {"than", "compared", "compare", "versus", "vs"}:
             return None  # "when did he succeed Annan", "when did he leave": not his tenure
         holder = next(h for h in self.holders if h.entity == people[0])

@@ -587,3 +587,23 @@ def test_a_question_after_a_claim_is_about_what_the_claim_names(engine):
 ])
 def test_more_slips_and_chat_are_read(engine, question, expected):
     assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Q10: fill in: Hervé Ladsous served from 2011 to ____.", "2017"),
+    ("fill in the blank: ____ was the first head of DPKO", "Goulding"),
+    ("unamit or unamid, the darfur thing, when did it get started", "2007"),
+    ("My son thinks Lacroix started in 2019. Is that right?", "2017"),
+    ("marek golding was the first boss right? what years", "1993"),
+    ("Who headed the department when MINUSCA was set up in 2014?", "Ladsous"),
+    ("Who came right after Marrack Goulding as head of UN peacekeeping?", "Annan"),
+])
+def test_blanks_half_remembered_names_and_family_helpers_are_read(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", ["UNIFIL or UNMISS, which is older",
+                                      "who was the head of the department of field support"])
+def test_another_mission_or_department_offered_is_still_outside(engine, question):
+    result = engine.answer(question)
+    assert not result.answered and result.unknown, result
