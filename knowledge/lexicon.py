@@ -48,7 +48,7 @@ SHORTHAND: dict[str, str] = {
     "b4": "before", "w": "with", "ovr": "over", "smth": "something", "sth": "something",
     "pls": "please", "chef": "chief", "chefs": "chiefs", "est": "established",
     "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
-    "full designation": "full name",
+    "full designation": "full name", "legal instrument": "resolution",
     "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
