@@ -273,7 +273,7 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 # "as of November 2026" is the pack's date, not a date of what the fact tells
 _AS_OF = re.compile(r"\bas of \w+ \d{4}", re.IGNORECASE)
 _APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b")
-_SHORT_SPAN = re.compile(r"\b(19|20)(\d\d)\s*[-–/]\s*(\d\d)\b")
+_SHORT_SPAN = re.compile(r"\b(19|20)(\d\d)\s*(?:[-–/]|\bor\b)\s*(\d\d)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Messrs|Prof|Amb|vs|etc|e\.g|i\.e)\.",
                         re.IGNORECASE)
@@ -754,7 +754,7 @@ class Engine:
         text = _QUIZ_NUMBER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
         text = _CARD_ANSWER.sub("", text)
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
-        text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93": 1992 to 1993
+        text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"
         shouting = text.upper() == text
