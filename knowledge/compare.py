@@ -9,10 +9,13 @@ every pair.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Protocol
 
 from knowledge.model import Fact, Pack
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 # words that compare two things in time
 IN_TIME = frozenset("older oldest newer newest earlier earliest later latest first longer "
@@ -62,7 +65,27 @@ class Comparer:
         for kind, fact in self.timelines.items():
             if kinds.count(kind) >= 2:
                 return fact
-        return None
+        return self._across_kinds([e for e in entities if e in ents])
+
+    def _across_kinds(self, entities: list[str]) -> Fact | None:
+        """"Which came first, DFS or MONUSCO?": two things of different kinds, each with a
+        timeline, ordered by their founding years; the first one's timeline follows."""
+        dated = []
+        for e in entities:
+            ent = self.pack.entities[e]
+            m = _YEAR.search(ent.field("established") or "")
+            if m and ent.kind in self.timelines:
+                dated.append((int(m.group(0)), ent))
+        if len(dated) != 2 or dated[0][1].kind == dated[1][1].kind:
+            return None
+        (ya, a), (yb, b) = dated
+        if ya == yb:
+            lead = f"{a.name} and {b.name} were both established in {ya}."
+        else:
+            (y1, first), (y2, second) = sorted(dated, key=lambda d: d[0])
+            lead = f"{first.name} ({y1}) came before {second.name} ({y2})."
+        fact = self.timelines[a.kind]
+        return replace(fact, answer=f"{lead} {fact.answer}")
 
     def _label(self, h: Held) -> str:
         name = self.pack.entities[h.entity].name

@@ -302,7 +302,8 @@ _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|
                   r"\s*$|\bi think\s*$|\bi (?:believe|reckon|suppose|guess)\b|"
                   r"\bi (?:m|am) (?:pretty |quite |fairly |almost )?(?:sure|certain)\b|"
                   r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|"
-                  r"\bam i wrong\b")
+                  r"\bam i wrong\b|\bobviously\b|\b(?:everybody|everyone) knows\b|\bof course\b|"
+                  r"\bno doubt\b")
 
 
 def _is_check(words: list[str], text: str) -> bool:
@@ -1266,7 +1267,7 @@ class Engine:
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
         ruled = self.by_post(question, p)
-        if ruled is not None:
+        if ruled is not None and not (ruled.answered and self._lacks_day(p, ruled.fact)):
             return ruled
         conf = self.verify(cands)
         held = self.holds(p, cands)
@@ -1279,6 +1280,16 @@ class Engine:
                           reason="close", entities=p.entities, held=held)
         return Answer(question, "abstain", None, conf, reason="no-match", entities=p.entities,
                       held=held)
+
+    @staticmethod
+    def _lacks_day(p: Parsed, fact: Fact) -> bool:
+        """"In which month did Ladsous take office?" is not answered by "2011-2017"."""
+        if not _WANTS_DAY.search(" ".join(p.words)):
+            return False
+        months = _MONTHS & set(p.words)
+        if months:  # "which day in March"
+            return not _day_in(fact.answer, months)
+        return not _month_of(_AS_OF.sub("", fact.answer), p.years)
 
     def holds(self, p: Parsed, cands: list[Candidate]) -> list[str]:
         """What keeps the best candidate from being an answer, however confident: the names
@@ -1354,10 +1365,7 @@ class Engine:
             # "why did UNAMID end?" is not answered by when it ended
             "no_reason": _asks_why_event(p.words) and not CAUSE.search(top.fact.answer),
             # "in which month did Ladsous take office?" is not answered by "2011-2017"
-            "no_day": bool(_WANTS_DAY.search(joined)) and not (
-                _day_in(top.fact.answer, _MONTHS & set(p.words))  # "which day in March"
-                if _MONTHS & set(p.words)
-                else _month_of(_AS_OF.sub("", top.fact.answer), p.years)),
+            "no_day": self._lacks_day(p, top.fact),
         }
         return [name for name, failed in checks.items() if failed]
 

@@ -33,6 +33,7 @@ bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
 overall per curated curation table refer refers referred specifically particular particularly
 believe reckon suppose son daughter kid kids child children mom dad mum parent parents
+pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -75,6 +76,11 @@ SHORTHAND: dict[str, str] = {
     "what is the story of": "why", "the story behind": "why",
     # "the one in Darfur": in a bot about missions, the mission there
     "the one in": "the mission in", "the one for": "the mission for",
+    # asking for it short says nothing about what is asked
+    "in a sentence": "", "in one sentence": "", "in one line": "", "one line version of": "",
+    "the one line version of": "", "one liner on": "", "a one liner on": "",
+    "so basically": "", "hot take version": "", "the hot take version": "",
+    "whole deal": "role",
     # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
     "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",
@@ -89,6 +95,12 @@ FOREIGN: dict[str, str] = {
     "onde": "where", "como": "how", "por que": "why", "porque": "why", "porquoi": "why",
     "pourquoi": "why", "cuantos": "how many", "cuantas": "how many", "quantos": "how many",
     "combien": "how many", "quand": "when", "qui": "who", "quel": "which", "quelle": "which",
+    "de quand a quand": "from when to when", "c etait": "was", "qui a dirige": "who headed",
+    "a ete creee": "was established", "a ete cree": "was established", "sigle": "acronym",
+    "mandat": "mandate", "resolution fondatrice": "establishing resolution",
+    "c est laquelle": "which is it", "francais": "french", "francaise": "french",
+    "soudan du sud": "south sudan", "il est ne": "he was born", "elle est nee": "she was born",
+    "departement de l appui aux missions": "department of field support",
     "wann": "when", "wer": "who", "warum": "why", "wie viele": "how many", "welche": "which",
     "welcher": "which", "welches": "which",
     "pais": "country", "paises": "countries", "jefe": "chief", "chefe": "chief",

@@ -96,3 +96,9 @@ def test_the_order_is_told_of_the_head_the_question_names_first(engine):
     text = engine.answer("did Kofi Annan head peacekeeping before or after Marrack "
                          "Goulding?").fact.answer
     assert text.startswith("Kofi Annan (1993-1996) came directly after Marrack Goulding")
+
+
+def test_a_mission_and_a_department_are_ordered_by_their_founding_years(engine):
+    text = engine.answer("Which came first: the Department of Field Support or "
+                         "MONUSCO?").fact.answer
+    assert text.startswith("Department of Field Support (2007) came before MONUSCO (2010).")

@@ -607,3 +607,22 @@ def test_blanks_half_remembered_names_and_family_helpers_are_read(engine, questi
 def test_another_mission_or_department_offered_is_still_outside(engine, question):
     result = engine.answer(question)
     assert not result.answered and result.unknown, result
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("MONUSCO is in the Central African Republic, obviously.", "Congo"),
+    ("MINUSCA operates in Mali, I'm pretty sure.", "Central African Republic"),
+    ("Hervé Ladsous, c'était de quand à quand exactement?", "2017"),
+    ("the nobel for peacekeepers was like 1987 or 88?", "1988"),
+])
+def test_claims_stated_flatly_and_french_phrases_are_read(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    "In what month of 2017 did Lacroix take over from Ladsous?",
+    "Quel est le nom complet en français de la MINUSCA?",
+    "what's today's date, btw?",
+])
+def test_a_month_a_french_name_or_today_s_date_are_not_answered(engine, question):
+    assert not engine.answer(question).answered
