@@ -101,6 +101,7 @@ FOREIGN: dict[str, str] = {
     "c est laquelle": "which is it", "francais": "french", "francaise": "french",
     "soudan du sud": "south sudan", "il est ne": "he was born", "elle est nee": "she was born",
     "departement de l appui aux missions": "department of field support",
+    "departement": "department", "departamento": "department",
     "wann": "when", "wer": "who", "warum": "why", "wie viele": "how many", "welche": "which",
     "welcher": "which", "welches": "which",
     "pais": "country", "paises": "countries", "jefe": "chief", "chefe": "chief",

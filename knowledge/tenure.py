@@ -33,6 +33,8 @@ _NUMBER_WORDS = dict(enumerate("no one two three four five six seven eight nine 
 _STINT = frozenset("stint tenure tenures term terms serving served".split())
 # a question only about terms that have ended
 _ENDED_ONLY = frozenset("ended completed former past previous finished concluded".split())
+# phrases that date a question by an event, as "when" does
+_DATED_BY = ("the year", "at the time", "by the time", "the time")
 # asking when, or how long, someone held the post
 _TIME_ASKED = ("how long", "how many years", "how much year", "how much years", "when",
                "which years", "what years", "which period", "what period", "during which",
@@ -524,9 +526,12 @@ class TenureResolver:
             return self._one_or_all({h.fact for h in self.holders if h.start < years[0]})
         # "who came after Annan" is succession; "who led DPKO when MONUSCO took over from
         # MONUC" is dated by the event
+        # "in the year the department was founded", "at the time MONUSCO took over"
+        text = f" {' '.join(words)} "
+        dated = bool(ws & WHEN) or any(f" {t} " in text for t in _DATED_BY)
         # ("when I first deployed in 1994": "first" as an adverb, the year dates it)
-        ordered = ws & ORDER - ({"first"} if years and ws & WHEN else set())
-        if ordered and not (ws & WHEN and [e for e in entities if e not in self.names]):
+        ordered = ws & ORDER - ({"first"} if years and dated else set())
+        if ordered and not (dated and [e for e in entities if e not in self.names]):
             return None
         first, last = self.holders[0].start, self.holders[-1].end
         span = list(years)
@@ -543,8 +548,7 @@ class TenureResolver:
             span = list(range(min(years), max(years) + 1))  # "between 1995 and 2005"
         when = [y for y in [*span, *_decades(words)] if first <= y <= last]
         # "in the year the department was founded" dates it by the founding
-        dated_by_event = ws & WHEN or any(f" {t} " in f" {' '.join(words)} " for t in (
-            "the year", "at the time", "by the time")) or (
+        dated_by_event = dated or (
             self._implied_post(words) and ws & (START | END | CHANGE))
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
             when = self.event_years(words, entities)
