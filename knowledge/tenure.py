@@ -74,6 +74,10 @@ def asks_nationality(words: list[str], person: bool = False) -> bool:
     ws = set(words) - described
     if ws & NATIONALITY_ASKED or "french" in ws:  # nor French names: the notes give none
         return True
+    if person and ws & {"hometown", "homeland", "birthplace", "native"}:
+        return True  # "Goulding's home country?", "his hometown"
+    if person and "home" in ws and ws & {"country", "town", "city"}:
+        return True
     return person and "from" in ws and bool(ws & {"where", "country", "wheres"})
 
 
@@ -152,7 +156,8 @@ _OWN_POST = frozenset("peacekeeping peace pko".split())
 def _other_usg(words: list[str]) -> str | None:
     """"Under-Secretary-General for Operational Support": a USG post other than this one."""
     text = " ".join(words)
-    m = re.search(r"\b(?:under secretary general|usg) for (?:the )?(\w+)(?: (\w+))?", text)
+    m = re.search(r"\b(?:under secretary general|usg) (?:for|of) (?:the )?"
+                  r"(?:department (?:of|for) )?(\w+)(?: (\w+))?", text)
     if m is None or m.group(1) in _OWN_POST:
         return None
     return "the Under-Secretary-General for " + " ".join(w for w in m.groups() if w).title()
