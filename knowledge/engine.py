@@ -832,6 +832,14 @@ class Engine:
         return Parsed(corrected, frame, content, entities, refused, years,
                       " ".join(slot_words), _is_check(corrected, text))
 
+    def _fought(self, p: Parsed) -> set[str]:
+        """In a check about one of our missions, the words for what it fights are no
+        country's event."""
+        ents = self.pack.entities
+        if p.check and any(ents[e].kind == "mission" for e in p.entities if e in ents):
+            return {"fighting", "conflict", "conflicts"}
+        return set()
+
     def _independent(self, p: Parsed) -> set[str]:
         """"Independent" as an office's autonomy, not a country's independence: the words
         to leave out of a country's events when the question names no place."""
@@ -1334,8 +1342,10 @@ class Engine:
                 " ".join(sur) in normalize(top.fact.answer) for eid, _, sur in self._people
                 if eid not in p.entities),
             # "when did the Darfur conflict start?" is not answered by when UNAMID did
+            # (a check about one of our missions may name what it fights: "MINUSMA is still
+            # in Mali fighting terrorism, correct?")
             "other_event": (self._wants(p.words)[1] or p.check)
-            and bool(_CONFLICT & set(p.words) - self._independent(p))
+            and bool(_CONFLICT & set(p.words) - self._independent(p) - self._fought(p))
             and not _CONFLICT & set(normalize(top.fact.answer).split()),
             # "when was MONUC established?" is not answered by when MONUSCO was, however
             # closely the two are related
@@ -1355,7 +1365,11 @@ class Engine:
                 r"\d", _AS_OF.sub("", top.fact.answer)),
             # "which countries border the CAR?", "what is Mali's capital?": a country's own
             # facts, which the pack does not hold (its places are there for the missions)
-            "country_fact": bool(_COUNTRY_FACT & set(p.words)) and (
+            # ("which countries are in the Sahel?", not "which countries are the missions in?")
+            "country_fact": (bool(_COUNTRY_FACT & set(p.words)) or (
+                "countries" in p.words and bool(p.entities) and not any(
+                    self.pack.entities[e].kind == "mission" for e in p.entities
+                    if e in self.pack.entities))) and (
                 not p.entities or any(self.pack.entities[e].kind == "place"
                                       for e in p.entities if e in self.pack.entities)),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks

@@ -33,6 +33,9 @@ _NUMBER_WORDS = dict(enumerate("no one two three four five six seven eight nine 
 _STINT = frozenset("stint tenure tenures term terms serving served".split())
 # a question only about terms that have ended
 _ENDED_ONLY = frozenset("ended completed former past previous finished concluded".split())
+# asking for missions by a property: "which of the article's missions", "how many missions"
+_WHICH_MISSIONS = re.compile(r"\b(?:which|what|how many|list|name)\b(?: \w+){0,4}? "
+                             r"(?:missions|operations)\b")
 # phrases that date a question by an event, as "when" does
 _DATED_BY = ("the year", "at the time", "by the time", "the time")
 # asking when, or how long, someone held the post
@@ -354,6 +357,48 @@ class TenureResolver:
         tenure = self.pack.facts[holder.fact]
         return replace(tenure, answer=f"{lead} {tenure.answer}")
 
+    def _missions_founded(self, words: list[str], entities: list[str],
+                          years: list[int]) -> Fact | None:
+        """"Which of the missions were set up in the 2010s?", "how many missions were
+        established between 2010 and 2014?": read off the missions' founding dates."""
+        ws = set(words)
+        if not _WHICH_MISSIONS.search(" ".join(words)) or not ws & START or any(
+                self.pack.entities[e].kind in ("mission", "department", "official")
+                for e in entities if e in self.pack.entities):
+            return None
+        span = set(_decades(words))
+        when = f"{min(span)}-{max(span)}" if span else ""
+        if len(years) == 2 and ws & {"between", "from"}:
+            span |= set(range(min(years), max(years) + 1))
+            when = f"between {min(years)} and {max(years)}"
+        elif len(years) == 1 and ws & {"after", "since"}:
+            after = "after" in ws
+            span |= set(range(years[0] + after, years[0] + 100))
+            when = f"{'after' if after else 'in or after'} {years[0]}"
+        elif len(years) == 1 and ws & {"before", "prior"}:
+            span |= set(range(years[0] - 100, years[0]))
+            when = f"before {years[0]}"
+        elif len(years) == 1 and "in" in ws:
+            span.add(years[0])
+            when = f"in {years[0]}"
+        elif span:
+            when = f"in {when}"
+        timeline = self.pack.timelines.by_kind.get("mission") if self.pack.timelines else None
+        if not span or timeline not in self.pack.facts:
+            return None
+        missions = sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
+                          if (y := _first_year(e.field("established"))) is not None)
+        found = [f"{n} ({y})" for y, n in missions if y in span]
+        count = _NUMBER_WORDS.get(len(found), str(len(found)))
+        total = _NUMBER_WORDS.get(len(missions), str(len(missions)))
+        listed = (found[0] if len(found) == 1
+                  else ", ".join(found[:-1]) + " and " + found[-1] if found else "")
+        lead = (f"{count.capitalize()} of the {total} missions covered here "
+                f"{'was' if len(found) == 1 else 'were'} established {when}"
+                + (f": {listed}." if found else "."))
+        fact = self.pack.facts[timeline]
+        return replace(fact, answer=f"{lead} {fact.answer}")
+
     def _extreme(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Who served the longest?", "who had the shortest stint as head of DPKO?": read off
         the tenures. The incumbent's open tenure is counted to the pack's date, and left out
@@ -513,7 +558,8 @@ class TenureResolver:
         if self._counts_holders(words, entities, years):
             return self.heads if not years else self._count_dated(set(words), years)
         lasted = (self._duration_of(words, entities) or self._extreme(words, entities)
-                  or self._missions_during(words, entities))
+                  or self._missions_during(words, entities)
+                  or self._missions_founded(words, entities, years))
         if lasted is not None:
             return lasted
         if not self._asks_holder(words, entities):

@@ -626,3 +626,15 @@ def test_claims_stated_flatly_and_french_phrases_are_read(engine, question, expe
 ])
 def test_a_month_a_french_name_or_today_s_date_are_not_answered(engine, question):
     assert not engine.answer(question).answered
+
+
+def test_a_check_about_a_mission_may_name_what_it_fights(engine):
+    assert_answers(engine, "my paper says MINUSMA is still deployed in Mali fighting "
+                           "terrorism. correct?", "2023")
+
+
+@pytest.mark.parametrize("question", ["which countries are in the Sahel region",
+                                      "was UNMISS created in the same year South Sudan "
+                                      "became independent?"])
+def test_a_country_s_own_facts_stay_outside(engine, question):
+    assert not engine.answer(question).answered

@@ -277,3 +277,25 @@ def test_a_holder_checked_against_a_time_gets_his_dates(engine, question, fact):
 def test_what_a_head_did_before_another_post_is_his_time_at_the_head(engine):
     result = engine.answer("What did Kofi Annan do before he became Secretary-General?")
     assert result.answered and "peacekeeping" in result.fact.answer, result
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How many of the five missions were established in the 2010s?",
+         "Four of the five missions covered here were established in 2010-2019: MONUSCO (2010), "
+         "UNMISS (2011), MINUSMA (2013) and MINUSCA (2014)."),
+        ("Which missions were established between 2012 and 2016?",
+         "Two of the five missions covered here were established between 2012 and 2016: "
+         "MINUSMA (2013) and MINUSCA (2014)."),
+    ],
+)
+def test_missions_set_up_in_a_period_are_read_off_their_dates(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result
+
+
+def test_a_department_founded_with_missions_is_not_a_question_about_missions(engine):
+    result = engine.answer("DPKO was founded way back in 1948 with the first missions, "
+                           "wasn't it?")
+    assert result.fact is None or result.fact.id == "dpko-established", result
