@@ -107,9 +107,13 @@ _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}
                        re.IGNORECASE)
 _ANOTHER = frozenset("too also again another second".split())
 _RUNS = frozenset("run runs ran running".split())
-_WHICH_RESOLUTION = re.compile(r"\b(?:which|what)\b[^?]{0,40}\bresolutions?\b|\bresolution "
-                               r"(?:number|no)\b|\bby resolution\b")
+_WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40}\bresolutions?\b|"
+                               r"\bresolution (?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
+_MORE = frozenset("more most fewer less bigger biggest larger largest higher highest".split())
+_MEASURED = frozenset("troops soldiers personnel fatalities deaths casualties killed staff budget "
+                      "budgets headcount money uniformed contingent contingents peacekeepers "
+                      "staffing funding".split())
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
                           "population gdp economy climate religion largest smallest city "
@@ -302,8 +306,8 @@ _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|
                   r"\s*$|\bi think\s*$|\bi (?:believe|reckon|suppose|guess)\b|"
                   r"\bi (?:m|am) (?:pretty |quite |fairly |almost )?(?:sure|certain)\b|"
                   r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|"
-                  r"\bam i wrong\b|\bobviously\b|\b(?:everybody|everyone) knows\b|\bof course\b|"
-                  r"\bno doubt\b")
+                  r"\bam i wrong\b|\bobviously\b|\badmit it\b|\b(?:everybody|everyone) knows\b|"
+                  r"\bof course\b|\bno doubt\b")
 
 
 def _is_check(words: list[str], text: str) -> bool:
@@ -1372,6 +1376,10 @@ class Engine:
                     if e in self.pack.entities))) and (
                 not p.entities or any(self.pack.entities[e].kind == "place"
                                       for e in p.entities if e in self.pack.entities)),
+            # "which mission had more troops, MONUSCO or UNMISS?": sizes the answer lacks
+            "no_size": any(w in _MORE and nxt in _MEASURED
+                           for w, nxt in zip(p.words, p.words[1:], strict=False))
+            and not self._shape[self._index[top.fact.id]][0],
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
@@ -1395,7 +1403,7 @@ class Engine:
         if unknown is not None:
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=unknown)
-        held = t.resolve(p.words, p.entities, p.years)
+        held = t.resolve(p.words, p.entities, p.years, p.check)
         if held is not None:
             return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
                           entities=p.entities)

@@ -33,7 +33,8 @@ bruh bro dude fam fr frfr lowkey highkey istg smh ong real
 identify dossier portion didnt isnt wasnt doesnt hasnt innit ir
 overall per curated curation table refer refers referred specifically particular particularly
 believe reckon suppose son daughter kid kids child children mom dad mum parent parents
-pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am
+pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am grandson
+granddaughter grandkid grandkids grandchildren grandchild
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -81,6 +82,8 @@ SHORTHAND: dict[str, str] = {
     "the one line version of": "", "one liner on": "", "a one liner on": "",
     "so basically": "", "hot take version": "", "the hot take version": "",
     "whole deal": "role",
+    "i never heard of him": "", "never heard of him": "", "i never heard of her": "",
+    "never heard of her": "", "never heard of it": "", "i ve never heard of": "",
     # a forgetful asker is not asking about forgetting: "the Darfur mission, I forget it"
     "i forget": "", "i forgot": "", "i can t remember": "", "i cant remember": "",
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",

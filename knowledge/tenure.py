@@ -480,13 +480,16 @@ class TenureResolver:
                 + (f": {names}." if chosen else "."))
         return replace(self.heads, answer=f"{lead} {self.heads.answer}")
 
-    def _duration_of(self, words: list[str], entities: list[str]) -> Fact | None:
+    def _duration_of(self, words: list[str], entities: list[str],
+                     check: bool = False) -> Fact | None:
         """"How long did Goulding hold the top job?", "during which years did Ladsous head UN
         peacekeeping?": one holder named, asked when or how long he held the post, is
         answered by his tenure, however the post is called."""
         text = f" {' '.join(words)} "
         # "did Guéhenno serve in the 90s?", "was Goulding head in 1995?": his dates say
-        dated_check = words[0] in AUX and bool(_YEAR.search(text) or _decades(words))
+        # ("Lacroix was the one who ran DPKO in the 2000s, right?" asks who that was)
+        dated_check = (check or words[0] in AUX) and "who" not in words \
+            and bool(_YEAR.search(text) or _decades(words))
         if not any(f" {t} " in text for t in _TIME_ASKED) and not dated_check:
             return None
         people = [e for e in entities if e in self._holder_ids]
@@ -548,8 +551,10 @@ class TenureResolver:
                 return replace(was, answer=f"{was.answer} {mine.answer}")
         return None
 
-    def resolve(self, words: list[str], entities: list[str], years: list[int]) -> Fact | None:
-        """The fact answering a "who held the post then" question, or None if it is not one."""
+    def resolve(self, words: list[str], entities: list[str], years: list[int],
+                check: bool = False) -> Fact | None:
+        """The fact answering a "who held the post then" question, or None if it is not one;
+        `check`: the question puts a claim up for confirmation."""
         if asks_nationality(words):
             return None  # "has anyone who isn't French led it since 1997?": no list says
         claim = self._ordinal_claim(words, entities)
@@ -557,7 +562,7 @@ class TenureResolver:
             return claim
         if self._counts_holders(words, entities, years):
             return self.heads if not years else self._count_dated(set(words), years)
-        lasted = (self._duration_of(words, entities) or self._extreme(words, entities)
+        lasted = (self._duration_of(words, entities, check) or self._extreme(words, entities)
                   or self._missions_during(words, entities)
                   or self._missions_founded(words, entities, years))
         if lasted is not None:

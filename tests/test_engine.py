@@ -638,3 +638,22 @@ def test_a_check_about_a_mission_may_name_what_it_fights(engine):
                                       "became independent?"])
 def test_a_country_s_own_facts_stay_outside(engine, question):
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Identify the Security Council resolution that ended UNAMID.",
+    "Which mission had more troops, MONUSCO or UNMISS?",
+    "Who wrote the source document?",
+])
+def test_a_size_an_author_or_an_ending_resolution_are_not_given(engine, question):
+    assert not engine.answer(question).answered
+
+
+def test_more_than_soldiers_is_no_size_asked(engine):
+    assert_answers(engine, "is peacekeeping just about deploying troops or is there more to it",
+                   "political")
+
+
+def test_a_wrong_start_year_claimed_of_the_incumbent_gets_his_dates(engine):
+    assert_answers(engine, "Lacroix has been in charge since 2011, isn't that suspicious?",
+                   "2017")
