@@ -22,6 +22,8 @@ IN_TIME = frozenset("older oldest newer newest earlier earliest later latest fir
                     "longest shorter shortest before after precede preceded predate predates "
                     "predated younger succeed".split())
 _COUNTS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
+_SIDE_BY_SIDE = frozenset("versus vs each both compare compared comparison".split())
+_TIME_WORDS = frozenset("when years serve served serving tenure tenures dates long".split())
 # words that compare how long two holders served
 _LENGTH = frozenset("longer longest shorter shortest".split())
 
@@ -51,7 +53,9 @@ class Comparer:
         named = [h for h in self.order if h.entity in entities]
         if "between" in ws:
             return self._between(named) if len(named) == 2 else None
-        if not ws & IN_TIME or len(entities) < 2:
+        # "Ladsous vs Lacroix, when did each serve?": two heads side by side in time
+        paired = len(named) >= 2 and bool(ws & _SIDE_BY_SIDE) and bool(ws & _TIME_WORDS)
+        if not (ws & IN_TIME or paired) or len(entities) < 2:
             return None
         if self.heads is not None and len(named) >= 2:
             # told of the one the question names first: "did Annan head it before or after

@@ -102,3 +102,10 @@ def test_a_mission_and_a_department_are_ordered_by_their_founding_years(engine):
     text = engine.answer("Which came first: the Department of Field Support or "
                          "MONUSCO?").fact.answer
     assert text.startswith("Department of Field Support (2007) came before MONUSCO (2010).")
+
+
+def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
+    text = engine.answer("i need a comparison for my speech: Ladsous vs Lacroix, when did each "
+                         "serve?").fact.answer
+    assert text.startswith("Hervé Ladsous (2011-2017) came directly before Jean-Pierre Lacroix "
+                           "(since 2017).")
