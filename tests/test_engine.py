@@ -510,62 +510,52 @@ def test_quiz_rounds_and_chat_numbers_are_not_the_question(engine, question, exp
     assert_answers(engine, question, expected)
 
 
+# what people type around the question, read for what it asks
 @pytest.mark.parametrize(("question", "expected"), [
+    # hedged and flat claims, mix-ups of two missions, a claim before the question
     ("UNMISS is in Somalia, I believe. Tell me if I'm wrong.", "South Sudan"),
     ("MINUSCA is the one in Mali right? obviously", "Central African Republic"),
+    ("MONUSCO is in the Central African Republic, obviously.", "Congo"),
+    ("MINUSCA operates in Mali, I'm pretty sure.", "Central African Republic"),
+    ("my paper says MINUSMA is still deployed in Mali fighting terrorism. correct?", "2023"),
+    ("Lacroix has been in charge since 2011, isn't that suspicious?", "2017"),
+    ("My son thinks Lacroix started in 2019. Is that right?", "2017"),
+    ("the nobel for peacekeepers was like 1987 or 88?", "1988"),
+    ("I have UNMISS established on 9 July 2011 by resolution 1996. Is the date right?",
+     "8 July 2011"),
+    # a pronoun stands for the person named before; "that" is the claim, not the person
+    ("I remember Le Roy touring our sector around 2009. What years did he head DPKO?", "2008"),
+    ("Someone claimed Jean-Pierre Lacroix was the first ever head of DPKO. Is that true? Who "
+     "was actually first?", "Goulding"),
+    # slips of names and acronyms, and chat
     ("Who succeeded Bernard Miyette in 2000?", "Guéhenno"),
-])
-def test_hedged_claims_mix_ups_and_name_slips_get_the_fact(engine, question, expected):
-    assert_answers(engine, question, expected)
-
-
-@pytest.mark.parametrize("question", [
-    "The peacekeeping budget is about 6 billion dollars a year, correct?",
-    "In which month of 2007 was the Department of Field Support created?",
-    "May I ask which Secretary-General appointed Mr. Ladsous to the post?",
-    "Who was the UN Secretary-General when the 2019 reform took effect?",
-])
-def test_details_the_pack_lacks_are_not_answered_by_a_neighbouring_fact(engine, question):
-    assert not engine.answer(question).answered
-
-
-@pytest.mark.parametrize(("question", "expected"), [
+    ("Where does MONUSO operate?", "Congo"),  # as near MONUSCO as its own alias MONUSKO
+    ("alan le roi when was he usg", "2008"),
+    ("marek golding was the first boss right? what years", "1993"),
+    ("unamit or unamid, the darfur thing, when did it get started", "2007"),
+    ("wtf is MONUSCO lol", "Stabilization"),
+    ("Who was head of peacekeeping when I first deployed in 1994?", "Annan"),
+    ("Who headed the department when MINUSCA was set up in 2014?", "Ladsous"),
+    ("Who came right after Marrack Goulding as head of UN peacekeeping?", "Annan"),
+    # other languages' question words
     ("Quando terminou a UNAMID?", "2020"),
     ("UNMISS está activa todavía?", "active"),
     ("The MONUSCO is in which país?", "Congo"),
     ("The mission in República Centroafricana, how it is called?", "MINUSCA"),
     ("Who was the primeiro head of DPKO?", "Goulding"),
+    ("Hervé Ladsous, c'était de quand à quand exactement?", "2017"),
+    # quiz cards and blanks
+    ("Q: Which resolution established MINUSCA? A: ?", "2149"),
+    ("Q: the mission in Darfur was called ____. A: ____", "UNAMID"),
+    ("Q10: fill in: Hervé Ladsous served from 2011 to ____.", "2017"),
+    ("fill in the blank: ____ was the first head of DPKO", "Goulding"),
+    # the document's own words, and a whole list in one fact
+    ("What staffing ratio does the document mention in reform proposals?", "civilian-male"),
+    ("is peacekeeping just about deploying troops or is there more to it", "political"),
+    ("list the resolutions that established each mission", "1769"),
 ])
-def test_question_words_of_other_languages_are_read(engine, question, expected):
+def test_the_question_inside_the_message_is_answered(engine, question, expected):
     assert_answers(engine, question, expected)
-
-
-def test_a_quiz_card_asks_what_its_q_line_asks(engine):
-    assert_answers(engine, "Q: Which resolution established MINUSCA? A: ?", "2149")
-    assert_answers(engine, "Q: the mission in Darfur was called ____. A: ____", "UNAMID")
-
-
-def test_a_pronoun_in_the_question_stands_for_the_person_named_before(engine):
-    assert_answers(engine, "I remember Le Roy touring our sector around 2009. What years did "
-                           "he head DPKO?", "2008")
-    # "that" is the claim, not the person: the answer is who really was first
-    assert_answers(engine, "Someone claimed Jean-Pierre Lacroix was the first ever head of DPKO. "
-                           "Is that true? Who was actually first?", "Goulding")
-
-
-@pytest.mark.parametrize("question", [
-    "which resolution set up the dept of field support in 2007",  # no resolution is known
-    "What civilian-male staffing ratio do the reform proposals actually aim for?",
-    "which countries border the central african republic",
-    "what is the capital of mali",
-])
-def test_a_detail_the_answer_cannot_give_is_not_answered(engine, question):
-    assert not engine.answer(question).answered
-
-
-def test_the_document_s_own_mention_of_staffing_ratios_is_still_answered(engine):
-    assert_answers(engine, "What staffing ratio does the document mention in reform proposals?",
-                   "civilian-male")
 
 
 def test_every_mission_s_establishing_resolution_in_one_answer(engine):
@@ -574,86 +564,28 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
         assert number in result.fact.answer
 
 
-def test_a_question_after_a_claim_is_about_what_the_claim_names(engine):
-    assert_answers(engine, "I have UNMISS established on 9 July 2011 by resolution 1996. "
-                           "Is the date right?", "8 July 2011")
-
-
-@pytest.mark.parametrize(("question", "expected"), [
-    ("Where does MONUSO operate?", "Congo"),  # as near MONUSCO as its own alias MONUSKO
-    ("alan le roi when was he usg", "2008"),
-    ("wtf is MONUSCO lol", "Stabilization"),
-    ("Who was head of peacekeeping when I first deployed in 1994?", "Annan"),
-])
-def test_more_slips_and_chat_are_read(engine, question, expected):
-    assert_answers(engine, question, expected)
-
-
-@pytest.mark.parametrize(("question", "expected"), [
-    ("Q10: fill in: Hervé Ladsous served from 2011 to ____.", "2017"),
-    ("fill in the blank: ____ was the first head of DPKO", "Goulding"),
-    ("unamit or unamid, the darfur thing, when did it get started", "2007"),
-    ("My son thinks Lacroix started in 2019. Is that right?", "2017"),
-    ("marek golding was the first boss right? what years", "1993"),
-    ("Who headed the department when MINUSCA was set up in 2014?", "Ladsous"),
-    ("Who came right after Marrack Goulding as head of UN peacekeeping?", "Annan"),
-])
-def test_blanks_half_remembered_names_and_family_helpers_are_read(engine, question, expected):
-    assert_answers(engine, question, expected)
-
-
-@pytest.mark.parametrize("question", ["UNIFIL or UNMISS, which is older",
-                                      "who was the head of the department of field support"])
-def test_another_mission_or_department_offered_is_still_outside(engine, question):
-    result = engine.answer(question)
-    assert not result.answered and result.unknown, result
-
-
-@pytest.mark.parametrize(("question", "expected"), [
-    ("MONUSCO is in the Central African Republic, obviously.", "Congo"),
-    ("MINUSCA operates in Mali, I'm pretty sure.", "Central African Republic"),
-    ("Hervé Ladsous, c'était de quand à quand exactement?", "2017"),
-    ("the nobel for peacekeepers was like 1987 or 88?", "1988"),
-])
-def test_claims_stated_flatly_and_french_phrases_are_read(engine, question, expected):
-    assert_answers(engine, question, expected)
-
-
 @pytest.mark.parametrize("question", [
+    # a figure, a month, a resolution or a name the answer does not give
+    "The peacekeeping budget is about 6 billion dollars a year, correct?",
+    "In which month of 2007 was the Department of Field Support created?",
     "In what month of 2017 did Lacroix take over from Ladsous?",
+    "which resolution set up the dept of field support in 2007",
+    "Identify the Security Council resolution that ended UNAMID.",
+    "What civilian-male staffing ratio do the reform proposals actually aim for?",
+    "Which mission had more troops, MONUSCO or UNMISS?",
+    "May I ask which Secretary-General appointed Mr. Ladsous to the post?",
+    "Who was the UN Secretary-General when the 2019 reform took effect?",
+    # a country's own facts
+    "which countries border the central african republic",
+    "what is the capital of mali",
+    "which countries are in the Sahel region",
+    "was UNMISS created in the same year South Sudan became independent?",
+    # names and things outside the pack, offered or not beside ours
     "Quel est le nom complet en français de la MINUSCA?",
     "what's today's date, btw?",
-])
-def test_a_month_a_french_name_or_today_s_date_are_not_answered(engine, question):
-    assert not engine.answer(question).answered
-
-
-def test_a_check_about_a_mission_may_name_what_it_fights(engine):
-    assert_answers(engine, "my paper says MINUSMA is still deployed in Mali fighting "
-                           "terrorism. correct?", "2023")
-
-
-@pytest.mark.parametrize("question", ["which countries are in the Sahel region",
-                                      "was UNMISS created in the same year South Sudan "
-                                      "became independent?"])
-def test_a_country_s_own_facts_stay_outside(engine, question):
-    assert not engine.answer(question).answered
-
-
-@pytest.mark.parametrize("question", [
-    "Identify the Security Council resolution that ended UNAMID.",
-    "Which mission had more troops, MONUSCO or UNMISS?",
     "Who wrote the source document?",
+    "UNIFIL or UNMISS, which is older",
+    "who was the head of the department of field support",
 ])
-def test_a_size_an_author_or_an_ending_resolution_are_not_given(engine, question):
+def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
-
-
-def test_more_than_soldiers_is_no_size_asked(engine):
-    assert_answers(engine, "is peacekeeping just about deploying troops or is there more to it",
-                   "political")
-
-
-def test_a_wrong_start_year_claimed_of_the_incumbent_gets_his_dates(engine):
-    assert_answers(engine, "Lacroix has been in charge since 2011, isn't that suspicious?",
-                   "2017")
