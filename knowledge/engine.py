@@ -110,6 +110,10 @@ _RUNS = frozenset("run runs ran running".split())
 _WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40}\bresolutions?\b|"
                                r"\bresolution (?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
+# a claim's own negation leaves its yes or no to the reader: "UNAMID never ended, right?"
+_NEGATION = frozenset("not no never neither nor".split())
+_CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
+_TRUE_FALSE = re.compile(r"\btrue or false\b|\bt f\b|\bt or f\b|\btrue false\b")
 _MORE = frozenset("more most fewer less bigger biggest larger largest higher highest".split())
 _MEASURED = frozenset("troops soldiers personnel fatalities deaths casualties killed staff budget "
                       "budgets headcount money uniformed contingent contingents peacekeepers "
@@ -1235,7 +1239,32 @@ class Engine:
                                reason="sourced")
         whole = self.decide(question, *self.candidates(question))
         both = self._both_parts(question, whole)
-        return both if both is not None else whole
+        return self._verdict(question, both if both is not None else whole)
+
+    def _verdict(self, question: str, result: Answer) -> Answer:
+        """A claim checked against dates or resolution numbers ("UNAMID ended in 2017, right?",
+        "T/F: MINUSMA was set up by resolution 2149") gets "No" ("False") before the answer
+        when none of the numbers it claims is in the answer nor inside a range the answer
+        gives. Negated claims are left as they are."""
+        if not result.answered or result.fact is None:
+            return result
+        p = self.parse(question)
+        if not p.check:
+            return result
+        words = _TAG.sub("", " ".join(p.words)).split()
+        if _NEGATION & set(words) or {"wrong", "incorrect", "mistaken"} & set(words):
+            return result  # ("is that wrong?" wants the opposite word)
+        claimed = {str(y) for y in p.years} | set(_CLAIMED_RESOLUTION.findall(" ".join(words)))
+        if not claimed:
+            return result
+        text = _AS_OF.sub("", result.fact.answer)
+        named, spans = _years_covered(text)
+        # only "no": a year or number in the answer may date something else than the claim
+        # ("Lacroix started in 2019?" meets the 2019 renaming), its absence may not
+        if any(re.search(rf"\b{c}\b", text) or int(c) in spans | named for c in claimed):
+            return result
+        word = "False" if _TRUE_FALSE.search(normalize(question)) else "No"
+        return replace(result, fact=replace(result.fact, answer=f"{word}. {result.fact.answer}"))
 
     def _both_parts(self, question: str, whole: Answer) -> Answer | None:
         """"What was UNAMID, and when did it end?": each part answered on its own, by two

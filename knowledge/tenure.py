@@ -36,6 +36,8 @@ _ENDED_ONLY = frozenset("ended completed former past previous finished concluded
 # asking for missions by a property: "which of the article's missions", "how many missions"
 _WHICH_MISSIONS = re.compile(r"\b(?:which|what|how many|list|name)\b(?: \w+){0,4}? "
                              r"(?:missions|operations)\b")
+# the question asks when an event was, besides who held the post then
+_ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|does|is|exactly did|exactly was)\b")
 # phrases that date a question by an event, as "when" does
 _DATED_BY = ("the year", "at the time", "by the time", "the time")
 # asking when, or how long, someone held the post
@@ -198,6 +200,11 @@ class TenureResolver:
 
     def event_years(self, words: list[str], entities: list[str]) -> list[int]:
         """Years of the events the question dates the holder by: "when MINUSMA ended"."""
+        return [y for y, _ in self.event_dates(words, entities)]
+
+    def event_dates(self, words: list[str], entities: list[str]) -> list[tuple[int, str]]:
+        """The events the question dates the holder by, each as (year, "MINUSMA was
+        established: 25 April 2013")."""
         ws = set(words)
         starting, ending, change = bool(ws & START), bool(ws & END), bool(ws & CHANGE)
         events = [e for e in entities if e not in self.names]
@@ -216,9 +223,13 @@ class TenureResolver:
                     ent = self.pack.entities[missions[0]]
             # "when DPKO became DPO": the old name's end, the new name's start
             closing = (ending and not starting) or (change and ent.field("ended") is not None)
-            y = _first_year(ent.field("ended" if closing else "established"))
+            told = ent.field("ended" if closing else "established") or ""
+            y = _first_year(told)
             if y is not None:
-                years.append(y)
+                day = told.split(",")[0].split("(")[0].strip()
+                the = "The " if ent.kind == "department" else ""
+                years.append((y, f"{the}{ent.name} {'ended' if closing else 'was established'}"
+                                 f" {'on' if not day.isdigit() else 'in'} {day}"))
         return years
 
     def other_head(self, words: list[str], entities: list[str]) -> str | None:
@@ -606,14 +617,22 @@ class TenureResolver:
         # "in the year the department was founded" dates it by the founding
         dated_by_event = dated or (
             self._implied_post(words) and ws & (START | END | CHANGE))
+        told: list[str] = []
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
-            when = self.event_years(words, entities)
+            events = self.event_dates(words, entities)
+            when = [y for y, _ in events]
+            # "when did MINUSMA start and who ran peacekeeping then?": both parts answered
+            if _ASKS_WHEN.search(text):
+                told = [t for _, t in events]
         if not when and not years and ws & NOW and self.now:  # "who runs DPKO now?"
             when = [self.now]
         if not when:
             return None
-        return self._one_or_all({h.fact for y in when for h in self.holders
-                                 if h.start <= y <= h.end})
+        found = self._one_or_all({h.fact for y in when for h in self.holders
+                                  if h.start <= y <= h.end})
+        if found is not None and told:
+            found = replace(found, answer=f"{'; '.join(told)}. {found.answer}")
+        return found
 
     def _one_or_all(self, found: set[str]) -> Fact | None:
         """One holder's tenure fact, or the list of every holder when there are several."""

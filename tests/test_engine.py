@@ -589,3 +589,24 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("UNAMID ended in 2017, didn't it?", "No. UNAMID"),
+    ("True or false: UNMISS was established in 2012.", "False. UNMISS"),
+    ("MINUSMA was set up by resolution 2149, right?", "No. MINUSMA"),
+])
+def test_a_claim_the_answer_s_dates_contradict_is_answered_no(engine, question, lead):
+    assert engine.answer(question).fact.answer.startswith(lead)
+
+
+@pytest.mark.parametrize("question", [
+    "UNAMID ended in 2020, right?",  # the answer has it: no verdict
+    "Lacroix started in 2019 yeah?",  # 2019 dates the renaming in his answer: left to it
+    "Was Le Roy head in 2010?",  # inside his 2008-2011
+    "my prof said DPKO was founded in 1948, is that wrong?",  # "no" would mean "not wrong"
+    "UNAMID didn't end in 2017, right?",  # negated
+])
+def test_no_verdict_where_the_answer_does_not_settle_the_claim(engine, question):
+    text = engine.answer(question).fact.answer
+    assert not text.startswith(("No.", "Yes.", "False.", "True.")), text

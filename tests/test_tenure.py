@@ -273,3 +273,9 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
 def test_what_is_read_off_the_dates_leads_the_answer(engine, question, lead):
     result = engine.answer(question)
     assert result.answered and result.fact.answer.startswith(lead), result
+
+
+def test_when_an_event_was_and_who_held_the_post_then_are_both_answered(engine):
+    text = engine.answer("when did MINUSMA start and who was running UN peacekeeping "
+                         "then?").fact.answer
+    assert text.startswith("MINUSMA was established on 25 April 2013. Hervé Ladsous")
