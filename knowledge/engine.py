@@ -112,6 +112,7 @@ _WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 # a claim's own negation leaves its yes or no to the reader: "UNAMID never ended, right?"
 _NEGATION = frozenset("not no never neither nor".split())
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
 _TRUE_FALSE = re.compile(r"\btrue or false\b|\bt f\b|\bt or f\b|\btrue false\b")
 _MORE = frozenset("more most fewer less bigger biggest larger largest higher highest".split())
@@ -1246,7 +1247,7 @@ class Engine:
         "T/F: MINUSMA was set up by resolution 2149") gets "No" ("False") before the answer
         when none of the numbers it claims is in the answer nor inside a range the answer
         gives. Negated claims are left as they are."""
-        if not result.answered or result.fact is None:
+        if not result.answered or result.fact is None or not _FOUR_DIGITS.search(question):
             return result
         p = self.parse(question)
         if not p.check:
