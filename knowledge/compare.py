@@ -21,6 +21,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 IN_TIME = frozenset("older oldest newer newest earlier earliest later latest first longer "
                     "longest shorter shortest before after precede preceded predate predates "
                     "predated younger succeed".split())
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _COUNTS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
 _SIDE_BY_SIDE = frozenset("versus vs each both compare compared comparison".split())
 _TIME_WORDS = frozenset("when years serve served serving tenure tenures dates long".split())
@@ -91,9 +92,12 @@ class Comparer:
         fact = self.timelines[a.kind]
         return replace(fact, answer=f"{lead} {fact.answer}")
 
-    def _label(self, h: Held) -> str:
+    def _label(self, h: Held, nth: bool = False) -> str:
         name = self.pack.entities[h.entity].name
-        return f"{name} (since {h.start})" if h.current else f"{name} ({h.start}-{h.end})"
+        dates = f"since {h.start}" if h.current else f"{h.start}-{h.end}"
+        if nth:  # "Marrack Goulding (1992-1993, the first head)"
+            dates += f", the {_ORDINAL_WORDS[self.order.index(h)]} head"
+        return f"{name} ({dates})"
 
     def _with(self, lead: str) -> Fact | None:
         """The list of heads, led by a sentence about the ones asked of."""
@@ -108,7 +112,7 @@ class Comparer:
         direct = "directly " if abs(self.order.index(second) - self.order.index(first)) == 1 \
             else ""
         side = "before" if subject is first else "after"
-        lead = f"{self._label(subject)} came {direct}{side} {self._label(other)}."
+        lead = f"{self._label(subject, True)} came {direct}{side} {self._label(other, True)}."
         if length:
             a, b = sorted(pair, key=lambda h: h.end - h.start, reverse=True)
             if a.end - a.start == b.end - b.start:

@@ -84,7 +84,8 @@ _QUIZ_NUMBER = re.compile(r"^\s*(?:(?:round\s*\d+\s*[,:.-]?\s*)?q(?:uestion)?\s*
                           r"round\s*\d+\s*[:.)-]|#\d+\s*[:.)-]?|\d{1,2}[.)]|"
                           r"(?:bonus|lightning|speed|final|rapid|quick)(?:[- ]?fire)?"
                           r"(?:\s+round)?\s*[:!]|[a-z]+ round\s*[:!]|"
-                          r"fill in(?: the blanks?)?\s*[:!]|"
+                          r"fill in(?: the blanks?)?\s*[:!]|multiple[- ]choice\s*[:!-]|"
+                          r"(?:quiz|trivia|pop quiz)\s*[:!-]|"
                           r"for (?:a|one|two|three|\d+|the) (?:bonus )?points?\s*[:,-])\s*",
                           re.IGNORECASE)
 # the asker's own writing, whose claim the question checks: not the document
@@ -93,6 +94,8 @@ _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper
                         r"friend|classmate|partner|chair)\s+(?:says?|states?|claims?|claimed|reads?|"
                         r"puts?|has|have|said|told\s+(?:me|us)|thinks?)\b(?:\s+that\b)?",
                         re.IGNORECASE)
+# a multiple choice's options, read past: "which mission was in Darfur? A) MINUSCA B) UNAMID"
+_OPTIONS = re.compile(r"(?:\s[—–-])?\s+\(?[Aa][).]\s[^?]*?\s\(?[Bb][).]\s[^?]*?(?=\?|$)")
 # the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
 # pronouns that stand for a person, or for a mission or department, named before
 _PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -312,7 +315,7 @@ _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|
                   r"\bi (?:m|am) (?:pretty |quite |fairly |almost )?(?:sure|certain)\b|"
                   r"\bcorrect me\b|\b(?:if|unless) i (?:m|am) (?:not )?(?:wrong|mistaken)\b|"
                   r"\bam i wrong\b|\bobviously\b|\badmit it\b|\b(?:everybody|everyone) knows\b|"
-                  r"\bof course\b|\bno doubt\b")
+                  r"\bof course\b|\bno doubt\b|\btrue or false\b|\bt f\b|\bt or f\b")
 
 
 def _is_check(words: list[str], text: str) -> bool:
@@ -762,7 +765,7 @@ class Engine:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
         text = _QUIZ_NUMBER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
-        text = _CARD_ANSWER.sub("", text)
+        text = _CARD_ANSWER.sub("", _OPTIONS.sub("", text))
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),

@@ -508,7 +508,10 @@ class TenureResolver:
             return None
         ws = set(words)
         spanned = " from when " in text or " when to when " in text  # "from when to when"
-        if not (ws & HOLD or spanned) or ws & (ORDER | LEAVING | LIFE | CHANGE | START | END) \
+        # a claim of when he took over ("T/F: Lacroix took over in 2019") is about his dates
+        taking = {"succeed", "took", "take", "start", "started", "began"} if dated_check else set()
+        if not (ws & HOLD or spanned or ws & taking) \
+                or ws & (ORDER | LEAVING | LIFE | CHANGE | START | END) - taking \
                 or ws & {"than", "compared", "compare", "versus", "vs"}:
             return None  # "when did he succeed Annan", "when did he leave": not his tenure
         holder = next(h for h in self.holders if h.entity == people[0])

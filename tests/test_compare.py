@@ -64,11 +64,14 @@ def test_between_two_neighbours_says_no_one(engine):
     [
         # a wrong claim of order is corrected by the order itself
         ("Guehenno came after Ladsous, I'm pretty sure. Correct me if not.",
-         "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
+         "Jean-Marie Guéhenno (2000-2008, the fourth head) came before Hervé Ladsous (2011-2017, "
+         "the sixth head)."),
         ("did ladsous succeed le roy?",
-         "Hervé Ladsous (2011-2017) came directly after Alain Le Roy (2008-2011)."),
+         "Hervé Ladsous (2011-2017, the sixth head) came directly after Alain Le Roy (2008-2011, "
+         "the fifth head)."),
         ("Was Monsieur Guehenno the chef before Ladsous or after him?",
-         "Jean-Marie Guéhenno (2000-2008) came before Hervé Ladsous (2011-2017)."),
+         "Jean-Marie Guéhenno (2000-2008, the fourth head) came before Hervé Ladsous (2011-2017, "
+         "the sixth head)."),
     ],
 )
 def test_two_heads_side_by_side_lead_with_their_order(engine, question, lead):
@@ -95,7 +98,8 @@ def test_a_pack_without_timelines_does_not_compare(engine):
 def test_the_order_is_told_of_the_head_the_question_names_first(engine):
     text = engine.answer("did Kofi Annan head peacekeeping before or after Marrack "
                          "Goulding?").fact.answer
-    assert text.startswith("Kofi Annan (1993-1996) came directly after Marrack Goulding")
+    assert text.startswith("Kofi Annan (1993-1996, the second head) came directly after "
+                           "Marrack Goulding (1992-1993, the first head)")
 
 
 def test_a_mission_and_a_department_are_ordered_by_their_founding_years(engine):
@@ -107,5 +111,5 @@ def test_a_mission_and_a_department_are_ordered_by_their_founding_years(engine):
 def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
     text = engine.answer("i need a comparison for my speech: Ladsous vs Lacroix, when did each "
                          "serve?").fact.answer
-    assert text.startswith("Hervé Ladsous (2011-2017) came directly before Jean-Pierre Lacroix "
-                           "(since 2017).")
+    assert text.startswith("Hervé Ladsous (2011-2017, the sixth head) came directly before "
+                           "Jean-Pierre Lacroix (since 2017, the seventh head).")

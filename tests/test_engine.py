@@ -610,3 +610,17 @@ def test_a_claim_the_answer_s_dates_contradict_is_answered_no(engine, question, 
 def test_no_verdict_where_the_answer_does_not_settle_the_claim(engine, question):
     text = engine.answer(question).fact.answer
     assert not text.startswith(("No.", "Yes.", "False.", "True.")), text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Multiple choice: which mission was in Darfur? A) MINUSCA B) UNAMID C) UNMISS D) MONUSCO",
+     "UNAMID"),
+    ("Multiple choice: UNMISS operates in which country — A) Sudan B) Chad C) neither? Name it.",
+     "South Sudan"),
+    ("Quiz: which Sahel country hosted MINUSMA?", "Mali"),
+    ("T/F: Jean-Pierre Lacroix took over UN peacekeeping in 2019.", "2017"),
+    ("True or false: Marrack Goulding was the second head of DPKO, after Kofi Annan.",
+     "the first head"),
+])
+def test_quiz_formats_are_read_past_their_options(engine, question, expected):
+    assert_answers(engine, question, expected)
