@@ -96,6 +96,7 @@ _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper
                         re.IGNORECASE)
 # a multiple choice's options, read past: "which mission was in Darfur? A) MINUSCA B) UNAMID"
 _OPTIONS = re.compile(r"(?:\s[—–-])?\s+\(?[Aa][).]\s[^?]*?\s\(?[Bb][).]\s[^?]*?(?=\?|$)")
+_OPTION_MARK = re.compile(r"\(?\b[A-Da-d][).]")
 # the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
 # pronouns that stand for a person, or for a mission or department, named before
 _PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -291,13 +292,21 @@ _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Messrs|Prof|Amb|vs|etc|e\.g|i\.
                         re.IGNORECASE)
 
 
+_NAME_PAIR = re.compile(r"^\s*([\w-]+)\s+(?:and|&)\s+([\w-]+)\s*[,:-]?\s*(?:so\s+)?(?:what|wat)\s+"
+                        r"(?:do|does)\s+(?:those|they|these|both|the two)\s+(mean|stand for)\b",
+                        re.IGNORECASE)
 _PART_SPLIT = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:who|what|when|where|which|how|why|in what|"
                          r"in which|is|was|did|does|are|were)\b)|\?\s+(?=\S)", re.IGNORECASE)
 
 
 def _two_parts(question: str) -> tuple[str, str] | None:
-    """A question of two questions: "..., and when did it end?", "Who? When?"."""
+    """A question of two questions: "..., and when did it end?", "Who? When?"; two names
+    asked the same thing: "dpo and dos, what do those mean?"."""
     text = question.strip()
+    pair = _NAME_PAIR.match(text)
+    if pair:
+        a, b, asked = pair.group(1), pair.group(2), pair.group(3)
+        return f"what does {a} {asked}?", f"what does {b} {asked}?"
     cuts = list(_PART_SPLIT.finditer(text))
     if len(cuts) != 1:
         return None
@@ -561,6 +570,7 @@ class Engine:
                         self._mission_acronyms.add(key[0])
         # what a check may wrongly claim of a mission or department, to be corrected
         self._outside_places = frozenset(pack.outside.get("places", ()))
+        self._outside_people = frozenset(pack.outside.get("people", ()))
         self._outside_claims = frozenset((*pack.outside.get("places", ()),
                                           *pack.outside.get("organizations", ())))
         for name in pack.refusals:
@@ -765,6 +775,7 @@ class Engine:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
         text = _QUIZ_NUMBER.sub("", _QUIZ_NUMBER.sub("", text[:MAX_QUESTION_CHARS]))
+        options = _OPTIONS.search(text) if refusals else None
         text = _CARD_ANSWER.sub("", _OPTIONS.sub("", text))
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
@@ -826,6 +837,11 @@ class Engine:
             # say as a given name ("My son thinks Lacroix started in 2019")
             cased = None if text.lower() == text or shouting else {
                 normalize(w) for w in text.split() if w[:1].isupper()}
+            if options is not None and not refused:
+                # a multiple choice offering people the pack does not cover ("A) Atul Khare
+                # B) Rosemary DiCarlo") asks about them; offered places are only wrong choices
+                offered = self.parse(_OPTION_MARK.sub(" , ", options.group(0))).refused
+                refused = offered if offered in self._outside_people else None
             refused = refused or self._other_person(corrected, cased)
             for w in unknown:
                 if w in frame_words and (w in raw_caps or self._near_mission(w)):

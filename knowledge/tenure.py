@@ -581,6 +581,12 @@ class TenureResolver:
                   or self._missions_founded(words, entities, years))
         if lasted is not None:
             return lasted
+        if len(years) == 2 and set(words) & {"from", "between"} and not [
+                e for e in entities if e not in self.names] \
+                and set(words) & (HOLD | {"one", "who", "guy", "man", "person", "he"}):
+            exact = [h.fact for h in self.holders if (h.start, h.end) == (min(years), max(years))]
+            if exact:  # "the one from 1997 to 2000?": Miyet's very tenure
+                return self.pack.facts[exact[0]]
         if not self._asks_holder(words, entities):
             return None
         ws = set(words)

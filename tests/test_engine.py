@@ -624,3 +624,17 @@ def test_no_verdict_where_the_answer_does_not_settle_the_claim(engine, question)
 ])
 def test_quiz_formats_are_read_past_their_options(engine, question, expected):
     assert_answers(engine, question, expected)
+
+
+def test_a_multiple_choice_offering_people_outside_the_pack_is_declined(engine):
+    result = engine.answer("Multiple choice: who's the next USG for Peace Operations after "
+                           "Lacroix — A) Atul Khare B) Rosemary DiCarlo C) someone else?")
+    assert not result.answered and result.unknown, result
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("dpo and dos what do those mean", "Operational Support"),
+    ("the one from 1997 to 2000?", "Miyet"),
+])
+def test_two_names_asked_at_once_and_a_head_by_his_dates(engine, question, expected):
+    assert_answers(engine, question, expected)
