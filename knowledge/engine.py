@@ -1319,7 +1319,7 @@ class Engine:
         if p.refused:
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=p.refused)
-        if not cands:
+        if not cands or not p.words:  # "Round 2, question 3:" with no question after it
             return Answer(question, "abstain", None, 0.0, reason="no-match", entities=p.entities)
         top = cands[0]
         if not p.entities and any(w in SECOND_PERSON for w in p.words) \

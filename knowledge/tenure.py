@@ -321,7 +321,8 @@ class TenureResolver:
         which_held = any(w == "which" and set(words[i + 1:i + 4]) & HOLD
                          for i, w in enumerate(words))
         asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws) or which_held
-        terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) and words[0] not in AUX
+        terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) \
+            and not (words and words[0] in AUX)
         if not (asks_who or terse):
             return False
         if asks_who and ws & WANTS_OTHER - {"when", "which"}:
@@ -499,7 +500,7 @@ class TenureResolver:
         text = f" {' '.join(words)} "
         # "did Guéhenno serve in the 90s?", "was Goulding head in 1995?": his dates say
         # ("Lacroix was the one who ran DPKO in the 2000s, right?" asks who that was)
-        dated_check = (check or words[0] in AUX) and "who" not in words \
+        dated_check = (check or bool(words) and words[0] in AUX) and "who" not in words \
             and bool(_YEAR.search(text) or _decades(words))
         if not any(f" {t} " in text for t in _TIME_ASKED) and not dated_check:
             return None

@@ -638,3 +638,14 @@ def test_a_multiple_choice_offering_people_outside_the_pack_is_declined(engine):
 ])
 def test_two_names_asked_at_once_and_a_head_by_his_dates(engine, question, expected):
     assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", ["Round 2, question 3:", "fill in:", "For a point:"])
+def test_quiz_framing_with_no_question_in_it_is_declined_not_crashed(engine, question):
+    result = engine.answer(question)
+    assert not result.answered and not result.suggestions, result
+
+
+@pytest.mark.parametrize("question", ["Q: A: ?", "T/F:", "Multiple choice: A) x B) y"])
+def test_quiz_framing_around_nothing_is_not_answered(engine, question):
+    assert not engine.answer(question).answered
