@@ -1265,7 +1265,8 @@ class Engine:
         """A claim checked against dates or resolution numbers ("UNAMID ended in 2017, right?",
         "T/F: MINUSMA was set up by resolution 2149") gets "No" ("False") before the answer
         when none of the numbers it claims is in the answer nor inside a range the answer
-        gives. Negated claims are left as they are."""
+        gives, and "Yes" ("True") when an answer dating one thing only confirms them all.
+        Negated claims are left as they are."""
         if not result.answered or result.fact is None or not _FOUR_DIGITS.search(question):
             return result
         p = self.parse(question)
@@ -1274,17 +1275,39 @@ class Engine:
         words = _TAG.sub("", " ".join(p.words)).split()
         if _NEGATION & set(words) or {"wrong", "incorrect", "mistaken"} & set(words):
             return result  # ("is that wrong?" wants the opposite word)
+        if not p.entities or "or" in words:
+            return result  # "resolution 1925?" claims nothing; "A or B?" is no yes-no
         claimed = {str(y) for y in p.years} | set(_CLAIMED_RESOLUTION.findall(" ".join(words)))
         if not claimed:
             return result
         text = _AS_OF.sub("", result.fact.answer)
         named, spans = _years_covered(text)
-        # only "no": a year or number in the answer may date something else than the claim
-        # ("Lacroix started in 2019?" meets the 2019 renaming), its absence may not
-        if any(re.search(rf"\b{c}\b", text) or int(c) in spans | named for c in claimed):
+        true_false = bool(_TRUE_FALSE.search(normalize(question)))
+        if not any(re.search(rf"\b{c}\b", text) or int(c) in spans | named for c in claimed):
+            word = "False" if true_false else "No"
+        elif self._confirms(words, p.years, claimed, text):
+            word = "True" if true_false else "Yes"
+        else:
             return result
-        word = "False" if _TRUE_FALSE.search(normalize(question)) else "No"
         return replace(result, fact=replace(result.fact, answer=f"{word}. {result.fact.answer}"))
+
+    @staticmethod
+    def _confirms(words: list[str], years: list[int], claimed: set[str], text: str) -> bool:
+        """Does an answer that dates one thing only confirm every number claimed? A year in
+        an answer that dates two things may date the other ("Lacroix started in 2019?" meets
+        the 2019 renaming), a resolution number is no year, and a day claimed must be the
+        day the answer gives ("9 July 2011" is not "8 July 2011")."""
+        dated = _YEAR.findall(_RESOLUTION_NO.sub(" ", text))
+        if len(set(dated)) != 1 or not all(str(y) in dated for y in years):
+            return False
+        numbers = set(re.findall(r"\bresolutions? (\d{4})\b", text, re.IGNORECASE))
+        if not all(c in numbers for c in claimed - {str(y) for y in years}):
+            return False
+        joined = " ".join(words)
+        for day, month in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)})\b", joined):
+            if not re.search(rf"\b{day} {month}\b", text, re.IGNORECASE):
+                return False
+        return True
 
     def _both_parts(self, question: str, whole: Answer) -> Answer | None:
         """"What was UNAMID, and when did it end?": each part answered on its own, by two

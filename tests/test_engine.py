@@ -595,17 +595,22 @@ def test_details_the_pack_lacks_are_not_answered(engine, question):
     ("UNAMID ended in 2017, didn't it?", "No. UNAMID"),
     ("True or false: UNMISS was established in 2012.", "False. UNMISS"),
     ("MINUSMA was set up by resolution 2149, right?", "No. MINUSMA"),
+    ("T/F: MONUSCO was established by resolution 1925.", "True. MONUSCO"),
+    ("UNMISS was set up by res 1996 in 2011, correct?", "Yes. UNMISS"),
 ])
-def test_a_claim_the_answer_s_dates_contradict_is_answered_no(engine, question, lead):
+def test_a_claim_the_answer_s_dates_settle_is_answered_yes_or_no(engine, question, lead):
     assert engine.answer(question).fact.answer.startswith(lead)
 
 
 @pytest.mark.parametrize("question", [
-    "UNAMID ended in 2020, right?",  # the answer has it: no verdict
+    "Lacroix took over in 2017 and renamed DPKO in 2019, right?",  # two dates: left to it
     "Lacroix started in 2019 yeah?",  # 2019 dates the renaming in his answer: left to it
     "Was Le Roy head in 2010?",  # inside his 2008-2011
     "my prof said DPKO was founded in 1948, is that wrong?",  # "no" would mean "not wrong"
     "UNAMID didn't end in 2017, right?",  # negated
+    "UNMISS was set up on 9 July 2011?",  # the answer's day is 8 July
+    "UNMISS was established by resolution 1996 in 1996?",  # a resolution number is no year
+    "resolution 1925?",  # claims nothing
 ])
 def test_no_verdict_where_the_answer_does_not_settle_the_claim(engine, question):
     text = engine.answer(question).fact.answer
