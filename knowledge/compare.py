@@ -10,7 +10,6 @@ every pair.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Protocol
 
 from knowledge.model import Fact, Pack
@@ -90,7 +89,7 @@ class Comparer:
             (y1, first), (y2, second) = sorted(dated, key=lambda d: d[0])
             lead = f"{first.name} ({y1}) came before {second.name} ({y2})."
         fact = self.timelines[a.kind]
-        return replace(fact, answer=f"{lead} {fact.answer}")
+        return fact.led_by(lead)
 
     def _label(self, h: Held, nth: bool = False) -> str:
         name = self.pack.entities[h.entity].name
@@ -103,7 +102,7 @@ class Comparer:
         """The list of heads, led by a sentence about the ones asked of."""
         if self.heads is None:
             return None
-        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
+        return self.heads.led_by(lead)
 
     def _side_by_side(self, pair: list[Held], length: bool, subject: Held) -> Fact | None:
         """"Was Guéhenno before or after Ladsous?", "who served longer, Annan or Miyet?"."""

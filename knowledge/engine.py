@@ -116,7 +116,7 @@ _WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 # a claim's own negation leaves its yes or no to the reader: "UNAMID never ended, right?"
 _NEGATION = frozenset("not no never neither nor".split())
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
 _TRUE_FALSE = re.compile(r"\btrue or false\b|\bt f\b|\bt or f\b|\btrue false\b")
 _MORE = frozenset("more most fewer less bigger biggest larger largest higher highest".split())
@@ -1257,20 +1257,19 @@ class Engine:
             if found.answered:
                 return replace(found, question=question, fact=sourced(found.fact),
                                reason="sourced")
-        whole = self.decide(question, *self.candidates(question))
+        parsed, cands = self.candidates(question)
+        whole = self.decide(question, parsed, cands)
         both = self._both_parts(question, whole)
-        return self._verdict(question, both if both is not None else whole)
+        return self._verdict(question, parsed, both if both is not None else whole)
 
-    def _verdict(self, question: str, result: Answer) -> Answer:
+    def _verdict(self, question: str, p: Parsed, result: Answer) -> Answer:
         """A claim checked against dates or resolution numbers ("UNAMID ended in 2017, right?",
         "T/F: MINUSMA was set up by resolution 2149") gets "No" ("False") before the answer
         when none of the numbers it claims is in the answer nor inside a range the answer
         gives, and "Yes" ("True") when an answer dating one thing only confirms them all.
         Negated claims are left as they are."""
-        if not result.answered or result.fact is None or not _FOUR_DIGITS.search(question):
-            return result
-        p = self.parse(question)
-        if not p.check:
+        if not result.answered or result.fact is None or not p.check \
+                or not _FOUR_DIGITS.search(question):
             return result
         words = _TAG.sub("", " ".join(p.words)).split()
         if _NEGATION & set(words) or {"wrong", "incorrect", "mistaken"} & set(words):
@@ -1289,7 +1288,7 @@ class Engine:
             word = "True" if true_false else "Yes"
         else:
             return result
-        return replace(result, fact=replace(result.fact, answer=f"{word}. {result.fact.answer}"))
+        return replace(result, fact=result.fact.led_by(f"{word}."))
 
     @staticmethod
     def _confirms(words: list[str], years: list[int], claimed: set[str], text: str) -> bool:

@@ -118,4 +118,4 @@ def sourced(fact: Fact) -> Fact:
         lead = f"The document does not give this; it comes from the curation notes{ref}."
     else:
         lead = f'The document itself gives this, in the "{prov.section}" section.'
-    return replace(fact, answer=f"{lead} {fact.answer}")
+    return fact.led_by(lead)

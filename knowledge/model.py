@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 ENTITY_KINDS = ("mission", "official", "department", "body", "concept", "place", "topic")
 
@@ -74,6 +74,10 @@ class Fact:
     title: str | None = None
     file: str = ""
     line: int = 0
+
+    def led_by(self, lead: str) -> Fact:
+        """The fact with a sentence put before its answer ("No.", "Established during ...")."""
+        return replace(self, answer=f"{lead} {self.answer}")
 
 
 @dataclass(frozen=True)

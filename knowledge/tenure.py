@@ -367,7 +367,7 @@ class TenureResolver:
             text = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
             lead = f"Established during {name}'s tenure ({span}): {text}."
         tenure = self.pack.facts[holder.fact]
-        return replace(tenure, answer=f"{lead} {tenure.answer}")
+        return tenure.led_by(lead)
 
     def _missions_founded(self, words: list[str], entities: list[str],
                           years: list[int]) -> Fact | None:
@@ -409,7 +409,7 @@ class TenureResolver:
                 f"{'was' if len(found) == 1 else 'were'} established {when}"
                 + (f": {listed}." if found else "."))
         fact = self.pack.facts[timeline]
-        return replace(fact, answer=f"{lead} {fact.answer}")
+        return fact.led_by(lead)
 
     def _extreme(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Who served the longest?", "who had the shortest stint as head of DPKO?": read off
@@ -460,7 +460,7 @@ class TenureResolver:
             lead = (f"{name(pick)}, in office since {pick.start}, has served longest: "
                     f"{about(pick)} as of {self.now}. Of the heads whose terms have ended, "
                     f"{name(done)} served longest ({done.start}-{done.end}).")
-        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
+        return self.heads.led_by(lead)
 
     def _first_of_renamed(self, words: list[str]) -> Fact | None:
         """The first head under a name the post took later (DPO, 2019): whoever held the
@@ -490,7 +490,7 @@ class TenureResolver:
         names = ", ".join(f"{self.pack.entities[h.entity].name} ({h.start})" for h in chosen)
         lead = (f"{count} {'head' if n == 1 else 'heads'} took office {when}"
                 + (f": {names}." if chosen else "."))
-        return replace(self.heads, answer=f"{lead} {self.heads.answer}")
+        return self.heads.led_by(lead)
 
     def _duration_of(self, words: list[str], entities: list[str],
                      check: bool = False) -> Fact | None:
@@ -641,7 +641,7 @@ class TenureResolver:
         found = self._one_or_all({h.fact for y in when for h in self.holders
                                   if h.start <= y <= h.end})
         if found is not None and told:
-            found = replace(found, answer=f"{'; '.join(told)}. {found.answer}")
+            found = found.led_by(f"{'; '.join(told)}.")
         return found
 
     def _one_or_all(self, found: set[str]) -> Fact | None:
