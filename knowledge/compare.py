@@ -13,6 +13,7 @@ import re
 from typing import Protocol
 
 from knowledge.model import Fact, Pack
+from knowledge.text import and_list
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -130,6 +131,6 @@ class Comparer:
             return self._with(f"No one: {self._label(pair[1])} directly succeeded "
                               f"{self._label(pair[0])}.")
         names = [self._label(h) for h in inside]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        listed = and_list(names)
         count = f"{_COUNTS.get(len(names), len(names))} people: " if len(names) > 1 else ""
         return self._with(f"Between {a} and {b}, the post was held by {count}{listed}.")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.model import Fact, Pack
-from knowledge.text import normalize
+from knowledge.text import and_list, normalize
 
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 _TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
@@ -342,6 +342,11 @@ class TenureResolver:
             return first
         return None
 
+    def _mission_years(self) -> list[tuple[int, str]]:
+        """(founding year, name) of every mission with a date, oldest first."""
+        return sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
+                      if (y := _first_year(e.field("established"))) is not None)
+
     def _missions_during(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Which missions were created while Ladsous was in charge?": the missions whose
         establishment falls in his tenure, read off their dates."""
@@ -354,17 +359,14 @@ class TenureResolver:
                                    if e in self.pack.entities):
             return None
         holder = next(h for h in self.holders if h.entity == people[0])
-        begun = sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
-                       if (y := _first_year(e.field("established"))) is not None
-                       and holder.start <= y <= holder.end)
+        begun = [(y, n) for y, n in self._mission_years() if holder.start <= y <= holder.end]
         name = self.pack.entities[holder.entity].name
         span = f"{holder.start}-{'' if holder.current else holder.end}"
         if not begun:
             lead = (f"None of the missions covered here was established during {name}'s "
                     f"tenure ({span}).")
         else:
-            listed = [f"{n} ({y})" for y, n in begun]
-            text = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+            text = and_list([f"{n} ({y})" for y, n in begun])
             lead = f"Established during {name}'s tenure ({span}): {text}."
         tenure = self.pack.facts[holder.fact]
         return tenure.led_by(lead)
@@ -398,16 +400,13 @@ class TenureResolver:
         timeline = self.pack.timelines.by_kind.get("mission") if self.pack.timelines else None
         if not span or timeline not in self.pack.facts:
             return None
-        missions = sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
-                          if (y := _first_year(e.field("established"))) is not None)
+        missions = self._mission_years()
         found = [f"{n} ({y})" for y, n in missions if y in span]
         count = _NUMBER_WORDS.get(len(found), str(len(found)))
         total = _NUMBER_WORDS.get(len(missions), str(len(missions)))
-        listed = (found[0] if len(found) == 1
-                  else ", ".join(found[:-1]) + " and " + found[-1] if found else "")
         lead = (f"{count.capitalize()} of the {total} missions covered here "
                 f"{'was' if len(found) == 1 else 'were'} established {when}"
-                + (f": {listed}." if found else "."))
+                + (f": {and_list(found)}." if found else "."))
         fact = self.pack.facts[timeline]
         return fact.led_by(lead)
 

@@ -26,3 +26,9 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold, then turn every run of non-alphanumerics (hyphens, apostrophes...) into one space."""
     return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def and_list(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] \
+        if items else ""
