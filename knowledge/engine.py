@@ -97,6 +97,13 @@ _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper
 # a multiple choice's options, read past: "which mission was in Darfur? A) MINUSCA B) UNAMID"
 _OPTIONS = re.compile(r"(?:\s[—–-])?\s+\(?[Aa][).]\s[^?]*?\s\(?[Bb][).]\s[^?]*?(?=\?|$)")
 _OPTION_MARK = re.compile(r"\(?\b[A-Da-d][).]")
+# words that ask who someone is, and nothing more
+_IDENTITY = frozenset("name full called guy person man head who".split())
+# a head named by his place next to another: "the guy before Lacroix", "the one after Annan"
+_BY_ORDER = re.compile(r"\bthe (?:guy|one|person|man|woman|head|chief|boss|usg|official|dude|"
+                       r"fellow|gentleman|lady)(?: (?:right|just|directly|immediately))? "
+                       r"(before|after|preceding|following) ((?:[\w'’.-]+ ){0,2}[\w'’.-]+)",
+                       re.IGNORECASE)
 # the answer slot of a quiz card: "Q: Head of DPKO 1993-1996? A: ?", "A: ____"
 # pronouns that stand for a person, or for a mission or department, named before
 _PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -1240,6 +1247,9 @@ class Engine:
         """Answer, suggest up to three facts, or abstain."""
         if not normalize(question):
             return Answer(question, "empty", None, 0.0, reason="empty")
+        named = self._named_by_order(question)
+        if named is not None:
+            return named
         topic = locate_request(question)
         if topic is not None:
             p, cands = self.candidates(topic)
@@ -1307,6 +1317,32 @@ class Engine:
             if not re.search(rf"\b{day} {month}\b", text, re.IGNORECASE):
                 return False
         return True
+
+    def _named_by_order(self, question: str) -> Answer | None:
+        """"The guy before Lacroix" is Ladsous, "the one right after Goulding" Annan: a holder
+        named by his place next to another. Asked who he is, his tenure answers; asked more,
+        the question is asked again with his name. None when no holder is named so."""
+        m = _BY_ORDER.search(question)
+        if m is None:
+            return None
+        p = self.parse(m.group(2), refusals=False)
+        holders = self.tenure.holders
+        named = [i for i, h in enumerate(holders) if h.entity in p.entities]
+        if len(named) != 1:
+            return None
+        i = named[0] + (-1 if m.group(1).lower() in ("before", "preceding") else 1)
+        if not 0 <= i < len(holders):
+            return None
+        holder = holders[i]
+        rest = self.parse(question[:m.start()] + " " + question[m.end():], refusals=False)
+        if not [w for w in rest.content if w not in _IDENTITY]:  # "..., who was that?"
+            fact = self.pack.facts.get(holder.fact)
+            return None if fact is None else Answer(
+                question, "answer", fact, TENURE_CONFIDENCE, reason="tenure",
+                entities=[holder.entity])
+        name = self.pack.entities[holder.entity].name
+        found = self.answer(question[:m.start()] + name + question[m.end():])
+        return replace(found, question=question)
 
     def _both_parts(self, question: str, whole: Answer) -> Answer | None:
         """"What was UNAMID, and when did it end?": each part answered on its own, by two

@@ -269,6 +269,10 @@ class TenureResolver:
                 and ("who" in ws or "whos" in ws):
             # "who succeeded Annan as Secretary-General?": the order of another post
             return f"who held the post of {self.pack.entities[others[0]].name} around {ent.name}"
+        surname = normalize(ent.name).split()[-1]
+        if any(w in EARLIER | LATER and surname in words[i + 1:i + 4]
+               for i, w in enumerate(words)):
+            return None  # "the guy before Lacroix": his predecessor, not his earlier career
         if ("who" in ws or "whos" in ws or ("when" in ws and not ws & LIFE)) \
                 and not asks_nationality(words, person=True):
             return None

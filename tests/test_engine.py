@@ -654,3 +654,16 @@ def test_quiz_framing_with_no_question_in_it_is_declined_not_crashed(engine, que
 @pytest.mark.parametrize("question", ["Q: A: ?", "T/F:", "Multiple choice: A) x B) y"])
 def test_quiz_framing_around_nothing_is_not_answered(engine, question):
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("the guy before Lacroix, what years did he serve?", "Ladsous"),
+    ("the one after Annan, when did he leave?", "Miyet"),
+])
+def test_a_head_named_by_his_place_next_to_another(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+def test_what_a_head_did_before_the_post_is_still_outside(engine):
+    result = engine.answer("what did Ladsous do before DPKO?")
+    assert not result.answered and result.unknown, result
