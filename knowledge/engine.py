@@ -130,6 +130,7 @@ _MORE = frozenset("more most fewer less bigger biggest larger largest higher hig
 _MEASURED = frozenset("troops soldiers personnel fatalities deaths casualties killed staff budget "
                       "budgets headcount money uniformed contingent contingents peacekeepers "
                       "staffing funding".split())
+_CITY = frozenset("city cities town towns headquarters headquartered hq".split())
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
                           "population gdp economy climate religion largest smallest city "
@@ -1477,7 +1478,8 @@ class Engine:
             # "which countries border the CAR?", "what is Mali's capital?": a country's own
             # facts, which the pack does not hold (its places are there for the missions)
             # ("which countries are in the Sahel?", not "which countries are the missions in?")
-            "country_fact": (bool(_COUNTRY_FACT & set(p.words)) or (
+            # (a city is held whatever is named: the pack places no mission in a city)
+            "country_fact": bool(_CITY & set(p.words)) or (bool(_COUNTRY_FACT & set(p.words)) or (
                 "countries" in p.words and bool(p.entities) and not any(
                     self.pack.entities[e].kind == "mission" for e in p.entities
                     if e in self.pack.entities))) and (

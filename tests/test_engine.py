@@ -667,3 +667,18 @@ def test_a_head_named_by_his_place_next_to_another(engine, question, expected):
 def test_what_a_head_did_before_the_post_is_still_outside(engine):
     result = engine.answer("what did Ladsous do before DPKO?")
     assert not result.answered and result.unknown, result
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Ciao! chi era il capo del peacekeeping dopo Miyet?", "Guéhenno"),
+    ("O que significa UNMISS por extenso?", "South Sudan"),
+    ("Jean-Pierre Lacroix está no cargo desde quando?", "2017"),
+])
+def test_italian_and_portuguese_questions_are_read(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", ["Em que cidade fica a sede da UNMISS?",
+                                      "MONUSCO main office is in which city?"])
+def test_a_mission_s_city_or_headquarters_is_not_held(engine, question):
+    assert not engine.answer(question).answered
