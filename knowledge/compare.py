@@ -13,7 +13,7 @@ import re
 from typing import Protocol
 
 from knowledge.model import Fact, Pack
-from knowledge.text import and_list
+from knowledge.text import and_list, number_word
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -22,7 +22,6 @@ IN_TIME = frozenset("older oldest newer newest earlier earliest later latest fir
                     "longest shorter shortest before after precede preceded predate predates "
                     "predated younger succeed".split())
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-_COUNTS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
 _SIDE_BY_SIDE = frozenset("versus vs each both compare compared comparison".split())
 _TIME_WORDS = frozenset("when years serve served serving tenure tenures dates long".split())
 # words that compare how long two holders served
@@ -132,5 +131,5 @@ class Comparer:
                               f"{self._label(pair[0])}.")
         names = [self._label(h) for h in inside]
         listed = and_list(names)
-        count = f"{_COUNTS.get(len(names), len(names))} people: " if len(names) > 1 else ""
+        count = f"{number_word(len(names))} people: " if len(names) > 1 else ""
         return self._with(f"Between {a} and {b}, the post was held by {count}{listed}.")

@@ -48,7 +48,7 @@ from knowledge.locate import first_mention, locate_request, located, source_requ
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
 from knowledge.tenure import TenureResolver, asks_nationality
-from knowledge.text import normalize
+from knowledge.text import normalize, number_word
 
 # "who held the post in 1995" read off tenure data: right whenever the question is read
 # right, which the dev sets put at about nine in ten
@@ -158,8 +158,6 @@ def _has_count(text: str) -> bool:
 _TIME_UNITS = frozenset("year years month months day days week weeks decade decades".split())
 _SCALE = frozenset("hundred hundreds thousand thousands million millions billion billions "
                    "percent".split())
-_NUMBER_NAMES = dict(enumerate("zero one two three four five six seven eight nine ten "
-                               "eleven twelve".split()))
 
 
 def _figure_missing(words: list[str], answer: str) -> bool:
@@ -174,7 +172,7 @@ def _figure_missing(words: list[str], answer: str) -> bool:
         if w.isdigit() and not _YEAR.fullmatch(w) and prev not in _RES_WORDS \
                 and nxt not in _TIME_UNITS and nxt not in _MONTHS and prev not in _MONTHS:
             n = int(w)
-            if w not in have and _NUMBER_NAMES.get(n) not in have:
+            if w not in have and number_word(n) not in have:
                 return True
         elif w in _SCALE and w not in have and w.rstrip("s") not in have:
             return True
@@ -1310,7 +1308,7 @@ class Engine:
         dated = _YEAR.findall(_RESOLUTION_NO.sub(" ", text))
         if len(set(dated)) != 1 or not all(str(y) in dated for y in years):
             return False
-        numbers = set(re.findall(r"\bresolutions? (\d{4})\b", text, re.IGNORECASE))
+        numbers = set(_CLAIMED_RESOLUTION.findall(text.lower()))
         if not all(c in numbers for c in claimed - {str(y) for y in years}):
             return False
         joined = " ".join(words)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.model import Fact, Pack
-from knowledge.text import and_list, normalize
+from knowledge.text import and_list, normalize, number_word
 
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 _TENURE = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})?")
@@ -28,7 +28,6 @@ _DECADE = re.compile(r"^(?:(19|20)?(\d)0)s$")
 # "how many heads before 2000 / since 2010": a year to count from
 _BEFORE_YEAR = frozenset("before until till prior".split())
 _FROM_YEAR = frozenset("since after from".split())
-_NUMBER_WORDS = dict(enumerate("no one two three four five six seven eight nine ten".split()))
 # words for a holder's time in the post, beyond those of holding it
 _STINT = frozenset("stint tenure tenures term terms serving served".split())
 # a question only about terms that have ended
@@ -406,8 +405,7 @@ class TenureResolver:
             return None
         missions = self._mission_years()
         found = [f"{n} ({y})" for y, n in missions if y in span]
-        count = _NUMBER_WORDS.get(len(found), str(len(found)))
-        total = _NUMBER_WORDS.get(len(missions), str(len(missions)))
+        count, total = number_word(len(found)), number_word(len(missions))
         lead = (f"{count.capitalize()} of the {total} missions covered here "
                 f"{'was' if len(found) == 1 else 'were'} established {when}"
                 + (f": {and_list(found)}." if found else "."))
@@ -444,7 +442,7 @@ class TenureResolver:
 
         def about(h: Holder) -> str:
             n = years(h)
-            return f"about {_NUMBER_WORDS.get(n, n)} year{'s' if n > 1 else ''}"
+            return f"about {number_word(n)} year{'s' if n > 1 else ''}"
 
         def name(h: Holder) -> str:
             return self.pack.entities[h.entity].name
@@ -489,7 +487,7 @@ class TenureResolver:
         if len(chosen) == len(self.holders):
             return self.heads
         n = len(chosen)
-        count = _NUMBER_WORDS.get(n, str(n)).capitalize()
+        count = number_word(n).capitalize()
         names = ", ".join(f"{self.pack.entities[h.entity].name} ({h.start})" for h in chosen)
         lead = (f"{count} {'head' if n == 1 else 'heads'} took office {when}"
                 + (f": {names}." if chosen else "."))

@@ -32,3 +32,11 @@ def and_list(items: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] \
         if items else ""
+
+
+_NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def number_word(n: int) -> str:
+    """"no", "one" ... "twelve"; digits beyond."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
