@@ -47,7 +47,7 @@ from knowledge.lexicon import (
 from knowledge.locate import first_mention, locate_request, located, source_request, sourced
 from knowledge.model import Entity, Fact, Pack
 from knowledge.spelling import Speller
-from knowledge.tenure import TenureResolver, asks_nationality
+from knowledge.tenure import END, START, TenureResolver, asks_nationality
 from knowledge.text import normalize, number_word
 
 # "who held the post in 1995" read off tenure data: right whenever the question is read
@@ -341,6 +341,21 @@ def _is_check(words: list[str], text: str) -> bool:
     if words[0] in _AUX or _CHECK & set(words) or _TAG.search(" ".join(words)):
         return True
     return text.rstrip().endswith("?") and _qword(words) is None
+
+
+def _days_agree(words: list[str], text: str) -> bool:
+    """Is every day claimed ("9 July") the day the answer gives?"""
+    joined = " ".join(words)
+    for day, month in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)})\b", joined):
+        if not re.search(rf"\b{day} {month}\b", text, re.IGNORECASE):
+            return False
+    return True
+
+
+# the post itself, which a claim about a head's years may name ("headed DPKO from...")
+_THE_POST = frozenset({"usg-pko", "dpko", "dpo"})
+# a clause of an answer: what one date or number in it is told of
+_ANSWER_CLAUSE = re.compile(r"[,;:.]\s+|\s+[—–]\s+|\s+and\s+(?=\w+\s+(?:was|were|is|had|has)\b)")
 
 
 def _month_of(answer: str, years: list[int]) -> bool:
@@ -1293,7 +1308,8 @@ class Engine:
         true_false = bool(_TRUE_FALSE.search(normalize(question)))
         if not any(re.search(rf"\b{c}\b", text) or int(c) in spans | named for c in claimed):
             word = "False" if true_false else "No"
-        elif self._confirms(words, p.years, claimed, text):
+        elif self._confirms(words, p.years, claimed, text) \
+                or self._clause_confirms(p, words, claimed, text, result.fact):
             word = "True" if true_false else "Yes"
         else:
             return result
@@ -1311,11 +1327,56 @@ class Engine:
         numbers = set(_CLAIMED_RESOLUTION.findall(text.lower()))
         if not all(c in numbers for c in claimed - {str(y) for y in years}):
             return False
+        return _days_agree(words, text)
+
+    def _clause_confirms(self, p: Parsed, words: list[str], claimed: set[str],
+                         text: str, fact: Fact) -> bool:
+        """Does each number claimed stand in one clause of the answer only, one that tells
+        the claim's own start or end of its own subject, day and month included? "UNAMID
+        ended on 31 December 2020" meets "it closed on 31 December 2020" (not the
+        "resolution 1769 had established it" of the same answer); "Ladsous headed DPKO from
+        2011 to 2017" his own "in 2011-2017". Anything looser is left unconfirmed: a year
+        the answer gives twice, a change ("became"), a claim that names the SG."""
+        ws = set(words)
+        kinds = [k for k in (START, END) if ws & k]
+        span_claim = len(p.years) == 2 and not kinds
+        if len(kinds) != 1 and not span_claim:
+            return False
+        subjects = self._subjects(p.entities)
+        if not subjects or (span_claim and set(p.entities) - subjects - _THE_POST):
+            return False  # "Annan was Secretary-General from 1997 to 2006"
+        about = self._subjects(fact.entities)
+        years = {str(y) for y in p.years}
         joined = " ".join(words)
-        for day, month in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)})\b", joined):
-            if not re.search(rf"\b{day} {month}\b", text, re.IGNORECASE):
+        days = re.findall(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)})\b", joined)
+        months = _MONTHS & ws
+        clauses = _ANSWER_CLAUSE.split(text)
+        for c in claimed:
+            hits = [x for x in clauses if re.search(
+                rf"\b{c}\b", _RESOLUTION_NO.sub(" ", x) if c in years else x)]
+            if len(hits) != 1:
+                return False
+            clause = hits[0]
+            cp = self.parse(clause, refusals=False)
+            named = self._subjects(cp.entities)
+            # a clause naming no one ("it closed on...") tells of what the fact is about
+            if named - subjects or not (named or about <= subjects):
+                return False
+            if c in years and not (months <= set(cp.words) and all(
+                    re.search(rf"\b{d} {m}\b", clause, re.IGNORECASE) for d, m in days)):
+                return False
+            cw = set(cp.words)
+            if span_claim:
+                if not re.search(rf"\b{p.years[0]}\s*(?:-|–|to)\s*{p.years[1]}\b", clause):
+                    return False
+            elif not cw & kinds[0] or cw & (END if kinds[0] is START else START):
                 return False
         return True
+
+    def _subjects(self, entities: list[str] | tuple[str, ...]) -> set[str]:
+        """The people, missions and departments among these entities, not the post or SG."""
+        return {e for e in entities if e in self.pack.entities and self.pack.entities[e].kind
+                in ("official", "mission", "department")} - {"usg-pko", "secretary-general"}
 
     def _named_by_order(self, question: str) -> Answer | None:
         """"The guy before Lacroix" is Ladsous, "the one right after Goulding" Annan: a holder
@@ -1422,7 +1483,8 @@ class Engine:
             # (a rival the best one beats on every piece of evidence is no tie, however close
             # the ranker's saturated probabilities put them: "whats DFS")
             "tied": rival is not None and top.confidence - rival.confidence < margin
-            and not _dominates(top.features, rival.features),
+            and not _dominates(top.features, rival.features)
+            and not self._named_only_top(p, top, rival),
             # the best phrasing asks the same about another entity: a near miss
             "other_subject": top.features.get("ent_sub", 0.0) >= 1.0,
             # "how many ..." is never answered by a fact without a number in it
@@ -1546,6 +1608,14 @@ class Engine:
         top |= {r for e in top if e in ents for r in ents[e].related}
         return next((c for c in cands[1:] if not top & set(c.fact.entities)
                      and c.fact.answer != cands[0].fact.answer), None)
+
+    def _named_only_top(self, p: Parsed, top: Candidate, rival: Candidate) -> bool:
+        """Does the question name people, missions or departments that the best candidate's
+        fact is about and the rival's is not? "who even is Hervé Ladsous" meets "who even was
+        Marrack Goulding" word for word, but it is no tie."""
+        named = self._subjects(p.entities)
+        return bool(named) and named <= set(top.fact.entities) \
+            and not set(p.entities) & set(rival.fact.entities)
 
     def verifier_features(self, cands: list[Candidate]) -> np.ndarray:
         top = cands[0]

@@ -35,6 +35,7 @@ overall per curated curation table refer refers referred specifically particular
 believe reckon suppose son daughter kid kids child children mom dad mum parent parents
 pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am grandson
 granddaughter grandkid grandkids grandchildren grandchild
+bonjour hola ola ciao salut buenas buenos merci gracias obrigado obrigada grazie
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -51,7 +52,9 @@ SHORTHAND: dict[str, str] = {
     "pls": "please", "chef": "chief", "chefs": "chiefs", "est": "established",
     "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
     "full designation": "full name", "legal instrument": "resolution",
-    "doc": "document", "docs": "documents", "vs": "versus", "v": "versus", "tl dr": "",
+    "actual head": "current head", "actual chief": "current chief", "actual usg": "current usg",
+    "initials": "acronym", "doc": "document", "docs": "documents", "vs": "versus",
+    "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"
     "can you": "", "could you": "", "would you": "", "can u": "", "could u": "",
     "do you know": "", "do u know": "",
