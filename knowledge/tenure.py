@@ -37,6 +37,8 @@ _WHICH_MISSIONS = re.compile(r"\b(?:which|what|how many|list|name)\b(?: \w+){0,4
                              r"(?:missions|operations)\b")
 # the question asks when an event was, besides who held the post then
 _ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|does|is|exactly did|exactly was)\b")
+# a head who saw an event through: "which head oversaw the end of MINUSMA?"
+_PRESIDED = frozenset("oversaw oversee overseeing presided supervised handled".split())
 # phrases that date a question by an event, as "when" does
 _DATED_BY = ("the year", "at the time", "by the time", "the time")
 # asking when, or how long, someone held the post
@@ -51,9 +53,10 @@ ORDER = frozenset("first last before after succeed succeeded successor predecess
                   "replaced next previous prior preceded original founding latest".split())
 START = frozenset("created create establish established set setup launched launch started "
                   "start began begin founded formed form deployed deploy authorized born "
-                  "opened open".split())
+                  "opened open creation founding establishment".split())
 END = frozenset("end ended ending closed close shut pulled withdrew withdrawn withdrawal "
-                "terminated wound wrapped left leave finished over folded".split())
+                "terminated wound wrapped left leave finished over folded closure closing "
+                "termination".split())
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
                    "succeed replaced merged".split())
 # what "how many" counts when it counts the post's holders
@@ -345,32 +348,39 @@ class TenureResolver:
             return first
         return None
 
-    def _mission_years(self) -> list[tuple[int, str]]:
-        """(founding year, name) of every mission with a date, oldest first."""
+    def _mission_years(self, event: str = "established") -> list[tuple[int, str]]:
+        """(year, name) of every mission with a date of this event ("established" or
+        "ended"), oldest first."""
         return sorted((y, e.name) for e in self.pack.entities.values() if e.kind == "mission"
-                      if (y := _first_year(e.field("established"))) is not None)
+                      if (y := _first_year(e.field(event))) is not None)
 
     def _missions_during(self, words: list[str], entities: list[str]) -> Fact | None:
-        """"Which missions were created while Ladsous was in charge?": the missions whose
-        establishment falls in his tenure, read off their dates."""
+        """"Which missions were created while Ladsous was in charge?", "which missions
+        ended under Lacroix?": the missions whose establishment (or end) falls in his
+        tenure, read off their dates."""
         ws = set(words)
-        if not ws & {"mission", "missions", "operation", "operations"} or not ws & START \
-                or not ws & {"which", "what", "list", "name", "any"}:
+        ending = bool(ws & END) and not ws & START
+        if not ws & {"mission", "missions", "operation", "operations"} \
+                or not ws & (END if ending else START) \
+                or not ws & {"which", "what", "list", "name", "any", "how"}:
             return None
         people = [e for e in entities if e in self._holder_ids]
         if len(people) != 1 or any(self.pack.entities[e].kind == "mission" for e in entities
                                    if e in self.pack.entities):
             return None
         holder = next(h for h in self.holders if h.entity == people[0])
-        begun = [(y, n) for y, n in self._mission_years() if holder.start <= y <= holder.end]
+        event = "ended" if ending else "established"
+        begun = [(y, n) for y, n in self._mission_years(event)
+                 if holder.start <= y <= holder.end]
         name = self.pack.entities[holder.entity].name
         span = f"{holder.start}-{'' if holder.current else holder.end}"
         if not begun:
-            lead = (f"None of the missions covered here was established during {name}'s "
+            lead = (f"None of the missions covered here "
+                    f"{'ended' if ending else 'was established'} during {name}'s "
                     f"tenure ({span}).")
         else:
             text = and_list([f"{n} ({y})" for y, n in begun])
-            lead = f"Established during {name}'s tenure ({span}): {text}."
+            lead = f"{event.capitalize()} during {name}'s tenure ({span}): {text}."
         tenure = self.pack.facts[holder.fact]
         return tenure.led_by(lead)
 
@@ -627,10 +637,12 @@ class TenureResolver:
         when = [y for y in [*span, *_decades(words)] if first <= y <= last]
         # "in the year the department was founded" dates it by the founding
         dated_by_event = dated or (
-            self._implied_post(words) and ws & (START | END | CHANGE))
+            (self._implied_post(words) or ws & _PRESIDED) and ws & (START | END | CHANGE))
         told: list[str] = []
         if not when and dated_by_event:  # "when MINUSMA ended", "which head oversaw its end"
-            events = self.event_dates(words, entities)
+            # ("presided over the creation of DFS" is no end of anything)
+            events = self.event_dates(" ".join(words).replace("presided over", "presided")
+                                      .split(), entities)
             when = [y for y, _ in events]
             # "when did MINUSMA start and who ran peacekeeping then?": both parts answered
             if _ASKS_WHEN.search(text):

@@ -262,6 +262,10 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
          "Established during Alain Le Roy's tenure (2008-2011): MONUSCO (2010) and UNMISS (2011)."),
         ("which missions were set up under lacroix",
          "None of the missions covered here was established during Jean-Pierre Lacroix's tenure"),
+        ("Which two of the missions closed while Lacroix was in charge?",
+         "Ended during Jean-Pierre Lacroix's tenure (2017-): UNAMID (2020) and MINUSMA (2023)."),
+        ("did any mission end while Guéhenno was in charge?",
+         "None of the missions covered here ended during Jean-Marie Guéhenno's tenure"),
         ("How many of the five missions were established in the 2010s?",
          "Four of the five missions covered here were established in 2010-2019: MONUSCO (2010), "
          "UNMISS (2011), MINUSMA (2013) and MINUSCA (2014)."),
@@ -273,6 +277,15 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
 def test_what_is_read_off_the_dates_leads_the_answer(engine, question, lead):
     result = engine.answer(question)
     assert result.answered and result.fact.answer.startswith(lead), result
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("Which head of peacekeeping oversaw the end of MINUSMA?", "Jean-Pierre Lacroix"),
+    ("which usg presided over the creation of DFS", "Jean-Marie Guéhenno"),
+])
+def test_the_head_who_saw_an_event_through_is_the_head_of_its_year(engine, question, head):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(head), result
 
 
 def test_when_an_event_was_and_who_held_the_post_then_are_both_answered(engine):
