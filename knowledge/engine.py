@@ -94,6 +94,25 @@ _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper
                         r"friend|classmate|partner|chair)\s+(?:says?|states?|claims?|claimed|reads?|"
                         r"puts?|has|have|said|told\s+(?:me|us)|thinks?)\b(?:\s+that\b)?",
                         re.IGNORECASE)
+# who is asking and for what, put before a colon: "Delegate of Belgium here: where does MONUSCO
+# operate?", "For the Argentine delegation: ...", "As Kenya's delegate in GA First Committee, I
+# need to know: ..."; the countries and bodies it names are not what is asked
+_FRAMING = re.compile(r"^[^:?]{0,120}\b(?:delegat\w*|committee|bloc|representing|position paper|"
+                      r"background guide|working paper|simulation|caucus|model un|mun|"
+                      r"our statement|my statement|opening speech)\b[^:?]{0,80}:\s*(?=\S)",
+                      re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|he|his|him|she|her|they|them|their)\b", re.IGNORECASE)
+
+
+def _without_framing(text: str) -> str:
+    """The question after a framing of who asks ("Delegate of Belgium here: ..."), unless the
+    question leans on the framing ("For the MONUSCO committee: when was it set up?")."""
+    m = _FRAMING.match(text)
+    if m is None or _BACK_REFERENCE.search(text[m.end():]):
+        return text
+    return text[m.end():]
+
+
 # a multiple choice's options, read past: "which mission was in Darfur? A) MINUSCA B) UNAMID"
 _OPTIONS = re.compile(r"(?:\s[—–-])?\s+\(?[Aa][).]\s[^?]*?\s\(?[Bb][).]\s[^?]*?(?=\?|$)")
 _OPTION_MARK = re.compile(r"\(?\b[A-Da-d][).]")
@@ -799,6 +818,7 @@ class Engine:
         options = _OPTIONS.search(text) if refusals else None
         text = _CARD_ANSWER.sub("", _OPTIONS.sub("", text))
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
+        text = _without_framing(text) if refusals else text
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"

@@ -36,6 +36,7 @@ believe reckon suppose son daughter kid kids child children mom dad mum parent p
 pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am grandson
 granddaughter grandkid grandkids grandchildren grandchild
 bonjour hola ola ciao salut buenas buenos merci gracias obrigado obrigada grazie
+mr mrs ms mister monsieur madame signor senhor herr
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").

@@ -102,7 +102,8 @@ LEADER = frozenset("head heads headed boss chief leader leads commander director
 # a holder's life outside the post, which the pack does not hold
 LIFE = frozenset("university uni college school studied study studies degree educated "
                  "education born birth birthday age married wife husband children kids family "
-                 "died death dead salary paid hobby hobbies".split())
+                 "died death dead salary paid hobby hobbies book books memoir memoirs "
+                 "author novel".split())
 CAREER = frozenset("job jobs work worked working career position role occupation".split())
 EARLIER = frozenset("before prior previously earlier".split())
 LATER = frozenset("after afterwards later next".split())
@@ -212,8 +213,10 @@ class TenureResolver:
         events = [e for e in entities if e not in self.names]
         if not events and len(entities) > 1 and change:
             events = entities[1:]  # "when DPKO became DPO": the post's own names changed
-        if not events and len(entities) == 1 and (starting or ending or change):
-            events = entities  # "who led DPKO when it was created / renamed"
+        named = [e for e in entities if e in self.pack.entities
+                 and self.pack.entities[e].kind != "concept"]  # ("headed peacekeeping")
+        if not events and len(named) == 1 and (starting or ending or change):
+            events = named  # "who led DPKO when it was created / renamed"
         years = []
         for eid in events:
             ent = self.pack.entities[eid]

@@ -432,6 +432,11 @@ def test_a_french_name_is_declined_but_a_french_descriptor_still_asks(engine):
                           ("what did the international community push for on sexual abuse by "
                            "peacekeepers", "zero tolerance"),
                           ("What do the initials USG-PKO stand for?", "Peacekeeping Operations"),
+                          # who asks, and for what, before a colon: not what is asked
+                          ("Delegate of Ethiopia, Peacekeeping Committee: where does UNMISS "
+                           "operate?", "South Sudan"),
+                          ("As Kenya's delegate in GA First Committee, I need to know: who "
+                           "appoints the USG-PKO according to the document?", "Secretary-General"),
                           # a greeting in the asker's language; "actual" as in French
                           ("Bonjour, who is the actual head of the peacekeeping at the UN?",
                            "Lacroix")])

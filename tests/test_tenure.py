@@ -279,6 +279,12 @@ def test_what_is_read_off_the_dates_leads_the_answer(engine, question, lead):
     assert result.answered and result.fact.answer.startswith(lead), result
 
 
+def test_a_heads_books_are_his_life_outside_the_post(engine):
+    result = engine.answer("What was the title of Guéhenno's book about his years running "
+                           "peacekeeping?")
+    assert not result.answered and "life outside" in (result.unknown or ""), result
+
+
 @pytest.mark.parametrize(("question", "head"), [
     ("Which head of peacekeeping oversaw the end of MINUSMA?", "Jean-Pierre Lacroix"),
     ("which usg presided over the creation of DFS", "Jean-Marie Guéhenno"),
