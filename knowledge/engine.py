@@ -195,6 +195,9 @@ def _figure_missing(words: list[str], answer: str) -> bool:
                 return True
         elif w in _SCALE and w not in have and w.rstrip("s") not in have:
             return True
+        elif nxt in _TIME_UNITS and words[i + 2:i + 3] in (["term"], ["terms"]) \
+                and w not in have and not (w.isdigit() and number_word(int(w)) in have):
+            return True  # "a fixed five-year term": a term the answer does not give
     return False
 _QWORDS = {"who": "who", "whom": "who", "whose": "who", "what": "what", "which": "what",
            "when": "when", "where": "where", "why": "why", "how": "how"}
@@ -1571,6 +1574,8 @@ class Engine:
             and not self._shape[self._index[top.fact.id]][0],
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
+            # "MINUSMA left because the UN ran out of money, correct?": a cause it lacks
+            "no_cause": p.check and self._cause_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
             "other_year": top.features.get("year_miss", 0.0) >= 1.0,
             # "why did UNAMID end?" is not answered by when it ended
@@ -1628,6 +1633,16 @@ class Engine:
         top |= {r for e in top if e in ents for r in ents[e].related}
         return next((c for c in cands[1:] if not top & set(c.fact.entities)
                      and c.fact.answer != cands[0].fact.answer), None)
+
+    def _cause_missing(self, words: list[str], answer: str) -> bool:
+        """Does a claim give a cause ("because the UN ran out of money") of which the answer
+        says nothing, not one of its words?"""
+        if "because" not in words or _qword(words) not in (None, "yesno"):
+            return False  # ("why does the doc include UNAMID bc isn't it over": no claim)
+        cause = [w for w in words[words.index("because") + 1:]
+                 if w not in STOPWORDS and w not in _CHECK and len(w) > 2]
+        have = {_stem(w) for w in normalize(answer).split()}
+        return bool(cause) and not any(_stem(w) in have for w in cause)
 
     def _named_only_top(self, p: Parsed, top: Candidate, rival: Candidate) -> bool:
         """Does the question name people, missions or departments that the best candidate's
