@@ -104,9 +104,41 @@ _FRAMING = re.compile(r"^[^:?]{0,120}\b(?:delegat\w*|committee|bloc|representing
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|he|his|him|she|her|they|them|their)\b", re.IGNORECASE)
 
 
+# a question passed on for someone else, and the asker's own "how do I explain it?":
+# "My son asks why ...", "My daughter's worksheet asks which ...", "How do I tell my
+# 12-year-old why ...", "... What do I tell her?"
+_KIN = r"(?:son|daughter|kid|kids|child|children|boy|girl|nephew|niece|grandson|granddaughter|" \
+       r"grandkid|student|students|class|\d+[- ]year[- ]old)"
+_PASSED_ON = re.compile(
+    rf"^\s*(?:my|our)\s+{_KIN}(?:'s|s'|s)?(?:\s+(?:worksheet|homework|teacher|quiz|book))?"
+    r"\s+(?:asks|asked|wants to know|is asking|was asking|wonders|keeps asking)(?:\s+me)?"
+    r"(?:\s+(?:if|whether))?\s*[:,]?\s+"
+    rf"|^\s*how\s+(?:do|can|should|would)\s+i\s+(?:explain|tell|describe)\s+(?:to\s+)?"
+    rf"(?:my|a|an|our)\s+(?:\w+\s+)?{_KIN}\s+(?=(?:why|what|who|when|where|which|how)\b)",
+    re.IGNORECASE)
+_HOW_DO_I_SAY = re.compile(
+    r"(?:(?<=[.?!])|^)\s*(?:so\s+)?(?:how|what)\s+(?:do|can|should|would|could)\s+i\s+"
+    r"(?:explain|tell|say|put|describe)(?:\s+(?:this|that|it|him|her|them|to\s+\w+"
+    r"(?:\s+\w+)?))*\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+# a name half remembered: "Lad-something", "Jean-Pierre La-something", "Guéhenno or whatever"
+_PARTIAL_NAME = re.compile(r"\b([^\W\d_]{2,})[- ](?:something|somethin|sth|smth|whatever|thingy)\b",
+                           re.IGNORECASE)
+# a question put the way it is reported: "(tell me) what the UN mission in South Sudan does"
+_EMBEDDED = re.compile(r"^\s*(what|how)\s+(?!(?:do|does|did)\b)(\S.{2,60}?)\s+(does|do|did)"
+                       r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def _without_framing(text: str) -> str:
-    """The question after a framing of who asks ("Delegate of Belgium here: ..."), unless the
-    question leans on the framing ("For the MONUSCO committee: when was it set up?")."""
+    """The question after a framing of who asks ("Delegate of Belgium here: ...", "My son
+    asks ...") and without the asker's own "How do I explain it?", unless the question
+    leans on the framing ("For the MONUSCO committee: when was it set up?")."""
+    cut = _HOW_DO_I_SAY.sub("", text)
+    text = cut if cut.strip() else text
+    text = _PASSED_ON.sub(lambda m: "is it true that " if re.search(
+        r"\b(?:if|whether)\s*$", m.group(0)) else "", text, count=1)
+    text = _EMBEDDED.sub(r"\1 \3 \2 do?", text)
     m = _FRAMING.match(text)
     if m is None or _BACK_REFERENCE.search(text[m.end():]):
         return text
@@ -141,6 +173,8 @@ _WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40
                                r"\bresolution (?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 # a claim's own negation leaves its yes or no to the reader: "UNAMID never ended, right?"
+_SUCCESSION_ASKED = frozenset("replace replaced replacement replacing successor successors "
+                              "predecessor predecessors succeed succeeded preceded".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -814,6 +848,32 @@ class Engine:
                             OSA.distance(nxt, surname[0]) <= (2 if len(surname[0]) > 5 else 1):
                         words[i + n] = surname[0]
 
+    def _complete_name(self, m: re.Match[str]) -> str:
+        """"Lad-something" is Ladsous: the one person's or mission's name that starts so
+        (surnames first; "Jean-Pierre La-something" is the Jean-Pierre of the two); nothing
+        when several do ("monu-something"), all as it was when none does."""
+        start = normalize(m.group(1))
+        before = normalize(m.string[max(0, m.start() - 25):m.start()])
+        for kind in ("official", "mission"):
+            found = {e.name for e in self.pack.entities.values() if e.kind == kind
+                     and any(normalize(n).split()[-1 if kind == "official" else 0]
+                             .startswith(start) for n in e.names)}
+            if len(found) > 1 and kind == "official":
+                given = {n for n in found if before.endswith(" ".join(normalize(n).split()[:-1]))}
+                found = given or found
+            if len(found) == 1:
+                name = found.pop()
+                return name.split()[-1] if kind == "official" and before else name
+            if found:
+                return ""
+        said = f"{before} {start}".strip()  # "Jean-Marie something": his given name
+        given = {e.name for e in self.pack.entities.values() if e.kind == "official"
+                 and len(e.name.split()) > 1
+                 and said.endswith(" ".join(normalize(e.name).split()[:-1]))}
+        if len(given) == 1:
+            return f"{m.group(1)} {given.pop().split()[-1]}"
+        return m.group(0)  # "tailored to something"
+
     def parse(self, text: str, refusals: bool = True) -> Parsed:
         """Words, frame, content words, named entities, refused and unknown names; without
         `refusals` (the pack's own phrasings), names it does not cover are not looked for."""
@@ -821,7 +881,8 @@ class Engine:
         options = _OPTIONS.search(text) if refusals else None
         text = _CARD_ANSWER.sub("", _OPTIONS.sub("", text))
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
-        text = _without_framing(text) if refusals else text
+        if refusals:
+            text = _PARTIAL_NAME.sub(self._complete_name, _without_framing(text))
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"
@@ -1574,6 +1635,8 @@ class Engine:
             and not self._shape[self._index[top.fact.id]][0],
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
+            # "what replaced UNAMID?": a mission's successor or predecessor the pack lacks
+            "no_successor": self._no_successor(p),
             # "MINUSMA left because the UN ran out of money, correct?": a cause it lacks
             "no_cause": p.check and self._cause_missing(p.words, top.fact.answer),
             # "did the UN win the Nobel Prize in 2001?" is not answered by the 1988 prize
@@ -1633,6 +1696,17 @@ class Engine:
         top |= {r for e in top if e in ents for r in ents[e].related}
         return next((c for c in cands[1:] if not top & set(c.fact.entities)
                      and c.fact.answer != cands[0].fact.answer), None)
+
+    def _no_successor(self, p: Parsed) -> bool:
+        """Does the question ask what came before or after the one mission it names, when
+        the pack gives that mission neither (only MONUC and MONUSCO have them)?"""
+        if not _SUCCESSION_ASKED & set(p.words):
+            return False
+        missions = [e for e in p.entities if self.pack.entities[e].kind == "mission"]
+        if len(missions) != 1:
+            return False
+        ent = self.pack.entities[missions[0]]
+        return ent.field("successor") is None and ent.field("predecessor") is None
 
     def _cause_missing(self, words: list[str], answer: str) -> bool:
         """Does a claim give a cause ("because the UN ran out of money") of which the answer

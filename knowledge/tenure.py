@@ -35,6 +35,9 @@ _ENDED_ONLY = frozenset("ended completed former past previous finished concluded
 # asking for missions by a property: "which of the article's missions", "how many missions"
 _WHICH_MISSIONS = re.compile(r"\b(?:which|what|how many|list|name)\b(?: \w+){0,4}? "
                              r"(?:missions|operations)\b")
+# a mission at work in a year: "which missions were running in 2015?"
+_ACTIVE = frozenset("active running operating operational existed exist ongoing "
+                    "working open".split())
 # the question asks when an event was, besides who held the post then
 _ASKS_WHEN = re.compile(r"\bwhen (?:did|was|were|does|is|exactly did|exactly was)\b")
 # a head who saw an event through: "which head oversaw the end of MINUSMA?"
@@ -151,6 +154,16 @@ def holders(pack: Pack) -> tuple[list[Holder], list[tuple[str, str]]]:
             found.append(Holder(e.id, int(m.group(1)), int(m.group(2) or now), fid,
                                 current=m.group(2) is None))
     return sorted(found, key=lambda h: h.start), bad
+
+
+def _counted(found: list[str], total: int, what: str) -> str:
+    """"Two of the five missions covered here were established in 2013: A and B."."""
+    if not found:
+        return f"None of the {number_word(total)} missions covered here was {what}."
+    if len(found) == total > 1:
+        return f"All {number_word(total)} missions covered here were {what}: {and_list(found)}."
+    return (f"{number_word(len(found)).capitalize()} of the {number_word(total)} missions "
+            f"covered here {'was' if len(found) == 1 else 'were'} {what}: {and_list(found)}.")
 
 
 def _first_year(text: str | None) -> int | None:
@@ -418,12 +431,36 @@ class TenureResolver:
             return None
         missions = self._mission_years()
         found = [f"{n} ({y})" for y, n in missions if y in span]
-        count, total = number_word(len(found)), number_word(len(missions))
-        lead = (f"{count.capitalize()} of the {total} missions covered here "
-                f"{'was' if len(found) == 1 else 'were'} established {when}"
-                + (f": {and_list(found)}." if found else "."))
+        lead = _counted(found, len(missions), f"established {when}")
         fact = self.pack.facts[timeline]
         return fact.led_by(lead)
+
+    def _missions_active(self, words: list[str], entities: list[str],
+                         years: list[int]) -> Fact | None:
+        """"How many of the five missions were running in 2015?": the missions founded by
+        then and not yet ended, read off their dates."""
+        ws = set(words)
+        if len(years) != 1 or not _WHICH_MISSIONS.search(" ".join(words)) \
+                or not ws & _ACTIVE or ws & (START | END | {"since", "total", "ever"}) or any(
+                self.pack.entities[e].kind in ("mission", "department", "official")
+                for e in entities if e in self.pack.entities):
+            return None
+        year = years[0]
+        timeline = self.pack.timelines.by_kind.get("mission") if self.pack.timelines else None
+        if timeline not in self.pack.facts or (self.now and year > self.now):
+            return None
+        ended = {n: y for y, n in self._mission_years("ended")}
+        begun = self._mission_years()
+        found = []
+        for y, n in begun:
+            if y <= year and ended.get(n, year) >= year:
+                found.append(f"{n} ({y}-{ended[n]})" if n in ended else f"{n} (from {y})")
+        lead = _counted(found, len(begun), f"active in {year}")
+        dated = {n for _, n in begun}
+        for n, y in ended.items():  # MONUC: an end and no start
+            if n not in dated and year <= y:
+                lead += f" {n}, whose start is not given here, ran until {y}."
+        return self.pack.facts[timeline].led_by(lead)
 
     def _extreme(self, words: list[str], entities: list[str]) -> Fact | None:
         """"Who served the longest?", "who had the shortest stint as head of DPKO?": read off
@@ -593,7 +630,8 @@ class TenureResolver:
             return self.heads if not years else self._count_dated(set(words), years)
         lasted = (self._duration_of(words, entities, check) or self._extreme(words, entities)
                   or self._missions_during(words, entities)
-                  or self._missions_founded(words, entities, years))
+                  or self._missions_founded(words, entities, years)
+                  or self._missions_active(words, entities, years))
         if lasted is not None:
             return lasted
         if len(years) == 2 and set(words) & {"from", "between"} and not [

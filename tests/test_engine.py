@@ -437,6 +437,17 @@ def test_a_french_name_is_declined_but_a_french_descriptor_still_asks(engine):
                            "operate?", "South Sudan"),
                           ("As Kenya's delegate in GA First Committee, I need to know: who "
                            "appoints the USG-PKO according to the document?", "Secretary-General"),
+                          # a question passed on for a child, and "how do I explain it?"
+                          ("My son asks why UN peacekeepers are called 'Blue Helmets'. How do I "
+                           "explain it?", "helmets"),
+                          ("My daughter's worksheet asks which country MINUSCA is in. What do I "
+                           "tell her?", "Central African Republic"),
+                          ("How do I explain to my son what the UN mission in South Sudan does?",
+                           "shelter civilians"),
+                          # a name half remembered
+                          ("The one before Lacroix — Lad-something?", "Hervé Ladsous"),
+                          ("The guy from the early 2000s, Jean-Marie something — what's his "
+                           "surname?", "Guéhenno"),
                           # a greeting in the asker's language; "actual" as in French
                           ("Bonjour, who is the actual head of the peacekeeping at the UN?",
                            "Lacroix")])
@@ -612,6 +623,7 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     # a claimed term or cause the answer does not give
     "The USG-PKO serves a fixed five-year term, right?",
     "MINUSMA left Mali because the UN ran out of money, correct?",
+    "Which mission replaced UNAMID after it closed?",  # only MONUC and MONUSCO have one
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered

@@ -266,6 +266,12 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
          "Ended during Jean-Pierre Lacroix's tenure (2017-): UNAMID (2020) and MINUSMA (2023)."),
         ("did any mission end while Guéhenno was in charge?",
          "None of the missions covered here ended during Jean-Marie Guéhenno's tenure"),
+        ("How many of the five missions were running in 2015?",
+         "All five missions covered here were active in 2015: UNAMID (2007-2020), MONUSCO "
+         "(from 2010), UNMISS (from 2011), MINUSMA (2013-2023) and MINUSCA (from 2014)."),
+        ("what missions were operating in 2008",
+         "One of the five missions covered here was active in 2008: UNAMID (2007-2020). MONUC, "
+         "whose start is not given here, ran until 2010."),
         ("How many of the five missions were established in the 2010s?",
          "Four of the five missions covered here were established in 2010-2019: MONUSCO (2010), "
          "UNMISS (2011), MINUSMA (2013) and MINUSCA (2014)."),
