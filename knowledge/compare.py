@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from knowledge.model import Fact, Pack
+from knowledge.model import Entity, Fact, Pack
+from knowledge.tenure import END, START
 from knowledge.text import and_list, number_word
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -50,6 +51,9 @@ class Comparer:
     def compare(self, words: list[str], entities: list[str]) -> Fact | None:
         """The ordering fact, or None if the question does not compare two things in time."""
         ws = set(words)
+        which = self._which_of(words, entities)
+        if which is not None:
+            return which
         named = [h for h in self.order if h.entity in entities]
         if "between" in ws:
             return self._between(named) if len(named) == 2 else None
@@ -70,6 +74,45 @@ class Comparer:
             if kinds.count(kind) >= 2:
                 return fact
         return self._across_kinds([e for e in entities if e in ents])
+
+    def _dated_thing(self, eid: str, words: set[str]) -> Entity | None:
+        """The mission or department an entity stands for: itself, or a place's one mission
+        ("the Mali one")."""
+        ent = self.pack.entities.get(eid)
+        if ent is not None and ent.kind == "place":
+            missions = [self.pack.entities[r] for r in ent.related if r in self.pack.entities
+                        and self.pack.entities[r].kind == "mission"]
+            ent = missions[0] if len(missions) == 1 else None
+        return ent if ent is not None and ent.kind in self.timelines else None
+
+    def _which_of(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"Was it the Mali one or the CAR one that started in 2013?", "which ended in 2020,
+        UNAMID or MINUSMA?": the one of two whose start (or end) is in the year asked."""
+        ws = set(words)
+        years = [int(w) for w in words if _YEAR.fullmatch(w)]
+        ending = bool(ws & END) and not ws & START
+        if len(years) != 1 or "or" not in ws or not ws & (START | END):
+            return None
+        things = list(dict.fromkeys(t for e in entities if (t := self._dated_thing(e, ws))))
+        if len(things) != 2 or things[0].kind != things[1].kind:
+            return None
+        event = "ended" if ending else "established"
+        told = []
+        for t in things:
+            m = _YEAR.search(t.field(event) or "")
+            told.append((t, int(m.group(0)) if m else None))
+        if any(y is None for _, y in told) and not ending:
+            return None
+        year = years[0]
+        hits = [t.name for t, y in told if y == year]
+        verb = "ended" if ending else "was established"
+        parts = [f"{t.name} {verb} in {y}" if y else f"{t.name} has not ended"
+                 for t, y in told]
+        said = f"{parts[0]}, {parts[1].replace(verb + ' ', '')}" \
+            if all(y for _, y in told) else " and ".join(parts)
+        verdict = hits[0] if len(hits) == 1 else "Both" if hits else "Neither"
+        lead = f"{verdict}: {said}."
+        return self.timelines[things[0].kind].led_by(lead)
 
     def _across_kinds(self, entities: list[str]) -> Fact | None:
         """"Which came first, DFS or MONUSCO?": two things of different kinds, each with a

@@ -343,8 +343,10 @@ class TenureResolver:
         which_held = any(w == "which" and set(words[i + 1:i + 4]) & HOLD
                          for i, w in enumerate(words))
         asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws) or which_held
-        terse = not ws & (WANTS_OTHER | CHANGE) and bool(ws & HOLD) \
-            and not (words and words[0] in AUX)
+        # ("USG in charge when MINUSMA was created?": a "when" that dates, not asks)
+        dating_when = "when" in ws and words[0] != "when" and bool(ws & (START | END))
+        terse = not ws & (WANTS_OTHER | CHANGE) - ({"when"} if dating_when else set()) \
+            and bool(ws & HOLD) and not (words and words[0] in AUX)
         if not (asks_who or terse):
             return False
         if asks_who and ws & WANTS_OTHER - {"when", "which"}:

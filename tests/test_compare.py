@@ -113,3 +113,19 @@ def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
                          "serve?").fact.answer
     assert text.startswith("Hervé Ladsous (2011-2017, the sixth head) came directly before "
                            "Jean-Pierre Lacroix (since 2017, the seventh head).")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Was it the Mali one or the CAR one that started in 2013?",
+         "MINUSMA: MINUSMA was established in 2013, MINUSCA in 2014."),
+        ("which ended in 2020, unamid or minusma",
+         "UNAMID: UNAMID ended in 2020, MINUSMA in 2023."),
+        ("did monusco or unmiss end in 2020",
+         "Neither: MONUSCO has not ended and UNMISS has not ended."),
+    ],
+)
+def test_which_of_two_started_or_ended_in_a_year(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result

@@ -294,6 +294,7 @@ def test_a_heads_books_are_his_life_outside_the_post(engine):
 @pytest.mark.parametrize(("question", "head"), [
     ("Which head of peacekeeping oversaw the end of MINUSMA?", "Jean-Pierre Lacroix"),
     ("which usg presided over the creation of DFS", "Jean-Marie Guéhenno"),
+    ("USG in charge when MINUSMA was created (2013)?", "Hervé Ladsous"),
 ])
 def test_the_head_who_saw_an_event_through_is_the_head_of_its_year(engine, question, head):
     result = engine.answer(question)
