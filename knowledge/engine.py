@@ -169,12 +169,15 @@ _ENDED_BY = re.compile(r"\b(?:end\w*|terminat\w*|clos\w*|withdr\w*)\b[^.;]{0,40}
                        re.IGNORECASE)
 _ANOTHER = frozenset("too also again another second".split())
 _RUNS = frozenset("run runs ran running".split())
+_EXISTED = frozenset("exist exists existed".split())
 _WHICH_RESOLUTION = re.compile(r"\b(?:which|what|identify|name|state)\b[^?]{0,40}\bresolutions?\b|"
                                r"\bresolution (?:number|no)\b|\bby resolution\b")
 _RES_WORDS = frozenset({"resolution", "resolutions", "res"})
 # a claim's own negation leaves its yes or no to the reader: "UNAMID never ended, right?"
 _SUCCESSION_ASKED = frozenset("replace replaced replacement replacing successor successors "
                               "predecessor predecessors succeed succeeded preceded".split())
+# words that stand for one mission: "the mission in Mali", "that hybrid thing in Sudan"
+_A_MISSION = frozenset("mission operation one thing force deployment".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -183,6 +186,12 @@ _MORE = frozenset("more most fewer less bigger biggest larger largest higher hig
 _MEASURED = frozenset("troops soldiers personnel fatalities deaths casualties killed staff budget "
                       "budgets headcount money uniformed contingent contingents peacekeepers "
                       "staffing funding".split())
+# what "how many" counts when it counts people or money, and such a count in an answer
+_COUNTED = _MEASURED | frozenset("died die dead wounded injured cost costs spent".split())
+_MEASURE_GIVEN = re.compile(r"\b(?:\d[\d,.]*|hundreds?|thousands?|millions?|billions?)\s+"
+                            r"(?:\w+\s+){0,2}(?:troops|soldiers|personnel|peacekeepers|staff|"
+                            r"deaths|fatalities|casualties|killed|dollars|usd)\b|\$\s?\d",
+                            re.IGNORECASE)
 _CITY = frozenset("city cities town towns headquarters headquartered hq".split())
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
@@ -937,6 +946,9 @@ class Engine:
         run_as = "last" if mission else _stem("run")
         frame_words = [run_as if w in _RUNS else w for w in frame_words]
         slot_words = [run_as if w == "@run" else w for w in slot_words]
+        if mission:  # "how long did MINUSMA exist?": as long as it lasted
+            frame_words = ["last" if w in _EXISTED else w for w in frame_words]
+            slot_words = ["last" if w in _EXISTED else w for w in slot_words]
         if refusals:
             # a writer who capitalizes names gives a lowercase word before a surname no
             # say as a given name ("My son thinks Lacroix started in 2019")
@@ -951,6 +963,8 @@ class Engine:
             for w in unknown:
                 if w in frame_words and (w in raw_caps or self._near_mission(w)):
                     refused = refused or w.upper()
+        if refusals:
+            entities += self._mission_meant(entities, frame_words)
         # "how long" asks for a duration: its "long" is no topic ("unamid long name")
         content = [_stem(w) for i, w in enumerate(frame_words)
                    if w not in STOPWORDS
@@ -964,6 +978,18 @@ class Engine:
                   for m in _RELATIVE_YEAR.finditer(" ".join(words)) if self._now]
         return Parsed(corrected, frame, content, entities, refused, years,
                       " ".join(slot_words), _is_check(corrected, text))
+
+    def _mission_meant(self, entities: list[str], frame_words: list[str]) -> list[str]:
+        """"That hybrid thing in Sudan", "the mission that was with the African Union": a
+        mission named by its one place or partner, when no mission is named."""
+        ents = self.pack.entities
+        if not _A_MISSION & set(frame_words) or any(
+                ents[e].kind == "mission" for e in entities if e in ents):
+            return []
+        meant = {m for e in entities if e in ents and ents[e].kind in ("place", "body")
+                 for m in [[r for r in ents[e].related if r in ents
+                            and ents[r].kind == "mission"]] if len(m) == 1 for m in m}
+        return list(meant) if len(meant) == 1 else []
 
     def _fought(self, p: Parsed) -> set[str]:
         """In a check about one of our missions, the words for what it fights are no
@@ -1633,8 +1659,16 @@ class Engine:
             "no_size": any(w in _MORE and nxt in _MEASURED
                            for w, nxt in zip(p.words, p.words[1:], strict=False))
             and not self._shape[self._index[top.fact.id]][0],
+            # "how many peacekeepers died in the Mali mission?": a count of people or money
+            # the answer does not give
+            "no_measure": self._wants(p.words)[0] and bool(_COUNTED & set(p.words))
+            and not _MEASURE_GIVEN.search(top.fact.answer),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
+            # "how long did MONUC run?": a mission whose start the pack does not give
+            "no_start": "how long" in joined and any(
+                self.pack.entities[e].kind == "mission"
+                and self.pack.entities[e].field("established") is None for e in p.entities),
             # "what replaced UNAMID?": a mission's successor or predecessor the pack lacks
             "no_successor": self._no_successor(p),
             # "MINUSMA left because the UN ran out of money, correct?": a cause it lacks

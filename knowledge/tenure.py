@@ -578,7 +578,8 @@ class TenureResolver:
             return False
         if years and not (len(years) == 1 and set(words) & (_BEFORE_YEAR | _FROM_YEAR)):
             return False  # "how many heads in the 2000s": no single cut to count from
-        if any(e not in self.names for e in entities) or NATIONALITY & set(words):
+        if any(e not in self.names for e in entities) \
+                or NATIONALITY & set(words) - ({"from"} if years else set()):
             return False  # "how many missions did Ladsous oversee", "how many were French"
         counted = text.split("how many", 1)[1].split()[:1]
         held = bool((HOLD - POST) & set(words)) or "been" in words  # not "work at DPO"
