@@ -900,6 +900,9 @@ class Engine:
             normalize(w) for w in text.split()
             if len(w.strip("?!.,:;()'\"*_`")) >= 3 and w.strip("?!.,:;()'\"*_`").isupper()}
         norm = UNDER_SECRETARY.sub("under secretary", normalize(text))
+        if "dos" in norm.split() and "dos" not in raw_caps and len(
+                [m for m in _SHORT_RE.finditer(norm) if m.group(1) in FOREIGN]) >= 2:
+            norm = re.sub(r"\bdos\b", "of the", norm)  # "problemas de conduta dos ...": no DOS
         norm = _SHORT_RE.sub(lambda m: _SHORT[m.group(1)], norm)
         norm = _PHRASE_RE.sub(lambda m: _PHRASES[m.group(1)], norm)
         # "DPK0", "DP0": a zero typed for an O inside a word

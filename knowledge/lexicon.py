@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.foreign import FOREIGN  # noqa: F401  (re-exported for the matcher)
+
 # Words that carry no topic: they never count as evidence for or against a fact.
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with about as into onto over under than then
@@ -93,53 +95,6 @@ SHORTHAND: dict[str, str] = {
     "i don t remember": "", "i dont remember": "", "can t remember": "", "cant remember": "",
 }
 
-# Question words and a few subject words of the languages a study server mixes in (Spanish,
-# Portuguese, French, German), read as English. Accents are folded before this runs; short
-# words that are also names' particles ("de", "la", "le") or English chat ("y") stay as typed.
-FOREIGN: dict[str, str] = {
-    "que": "what", "qual": "which", "cual": "which", "cuales": "which", "quien": "who",
-    "quienes": "who", "quem": "who", "cuando": "when", "quando": "when", "donde": "where",
-    "onde": "where", "como": "how", "por que": "why", "porque": "why", "porquoi": "why",
-    "pourquoi": "why", "cuantos": "how many", "cuantas": "how many", "quantos": "how many",
-    "combien": "how many", "quand": "when", "qui": "who", "quel": "which", "quelle": "which",
-    "de quand a quand": "from when to when", "c etait": "was", "qui a dirige": "who headed",
-    "a ete creee": "was established", "a ete cree": "was established", "sigle": "acronym",
-    "mandat": "mandate", "resolution fondatrice": "establishing resolution",
-    "c est laquelle": "which is it", "francais": "french", "francaise": "french",
-    "soudan du sud": "south sudan", "il est ne": "he was born", "elle est nee": "she was born",
-    "departement de l appui aux missions": "department of field support",
-    "departement": "department", "departamento": "department",
-    # Italian and Portuguese
-    "chi": "who", "chi era": "who was", "capo": "chief", "dopo": "after", "prima di": "before",
-    "nomina": "appoints", "ha guidato": "led", "guidato": "led", "scopo": "purpose",
-    "secondo il documento": "according to the document", "documento": "document",
-    "quali": "which", "elementi": "elements", "missione": "mission", "si parla": "is spoken",
-    "lingua": "language", "significa": "mean", "por extenso": "full name",
-    "esta no cargo": "has held the office", "no cargo": "in office", "desde quando": "since when",
-    "problemas": "problems", "conduta": "conduct", "menciona": "mentions", "nome": "name",
-    "objetivo": "objective", "obiettivo": "objective", "trabalhava": "worked",
-    "junto com": "together with", "outro": "other", "em que dia": "on which day",
-    "reforma": "reform", "entrou em vigor": "took effect", "cidade": "city", "sede": "headquarters",
-    "citta": "city", "perche": "why", "combina": "combines",
-    "wann": "when", "wer": "who", "warum": "why", "wie viele": "how many", "welche": "which",
-    "welcher": "which", "welches": "which",
-    "pais": "country", "paises": "countries", "jefe": "chief", "chefe": "chief",
-    "primero": "first", "primera": "first", "primeiro": "first", "premier": "first",
-    "premiere": "first", "erste": "first", "erster": "first", "ultimo": "last",
-    "mision": "mission", "missao": "mission", "todavia": "still", "ainda": "still",
-    "activa": "active", "activo": "active", "ativa": "active", "ativo": "active",
-    "aktiv": "active", "termino": "ended", "terminou": "ended", "acabo": "ended",
-    "esfuerzos": "efforts", "esforcos": "efforts", "ano": "year", "annee": "year",
-    "como se llama": "what is it called", "como se chama": "what is it called",
-    "para que sirve": "what is the purpose of", "para que serve": "what is the purpose of",
-    "naciones unidas": "united nations", "nacoes unidas": "united nations",
-    "mantenimiento de la paz": "peacekeeping", "maintien de la paix": "peacekeeping",
-    "departamento de operaciones de mantenimiento de la paz":
-        "department of peacekeeping operations",
-    "departement des operations de maintien de la paix": "department of peacekeeping operations",
-    "se creo": "was established", "fue creado": "was established", "fue creada": "was established",
-    "foi criado": "was established", "foi criada": "was established", "creee": "established",
-}
 
 # "undersecretary", "undersecretery", "under-secratary": one title however it is run together
 UNDER_SECRETARY = re.compile(r"\bunder ?secr?[ae]t[ae]r(?:y|ies)\b|\bundersec\w*")

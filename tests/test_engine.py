@@ -426,6 +426,20 @@ def test_a_french_name_is_declined_but_a_french_descriptor_still_asks(engine):
     assert not asks_nationality("a long french looking acronym what is it called".split())
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Em que ano foi criado o Departamento de Operações de Manutenção da Paz?", "1992"),
+    ("Chi è l'attuale capo delle operazioni di pace dell'ONU?", "Lacroix"),
+    ("A MINUSMA ainda está ativa?", "has ended"),
+    ("Quem sucedeu a Kofi Annan?", "Miyet"),
+    ("Quanto tempo durou o mandato de Alain Le Roy como chefe das operações de paz?",
+     "2008-2011"),
+    ("Quais problemas de conduta dos peacekeepers o documento menciona?", "abuse"),
+])
+def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
+    """Read word by word into English; Portuguese "dos" ("of the") is no DOS."""
+    assert_answers(engine, question, expected)
+
+
 @pytest.mark.parametrize(("question", "expected"),
                          [("the UN army in south sudan, what's it called", "UNMISS"),
                           ("Ladsous ran DPKO 2008-2011 yeah?", "2011-2017"),
