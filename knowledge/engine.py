@@ -398,6 +398,12 @@ _TAG = re.compile(r"\b(?:is|was|are|were|did|does|do|has|have|had) not (?:it|he|
                   r"\bof course\b|\bno doubt\b|\btrue or false\b|\bt f\b|\bt or f\b")
 
 
+# a statement that asks for something rather than claims it: "list the missions ..."
+_REQUESTS = frozenset("tell explain list describe give name define summarize summarise "
+                      "compare show outline provide state identify please need want help "
+                      "quick remind".split())
+
+
 def _is_check(words: list[str], text: str) -> bool:
     """A claim put up for confirmation: "Is MINUSCA in Mali?", "UNAMID ended in 2017, didn't
     it?", "MINUSCA was set up in 2013 I think?", or any statement asked with a "?"."""
@@ -405,7 +411,12 @@ def _is_check(words: list[str], text: str) -> bool:
         return False
     if words[0] in _AUX or _CHECK & set(words) or _TAG.search(" ".join(words)):
         return True
-    return text.rstrip().endswith("?") and _qword(words) is None
+    if _qword(words) is not None:
+        return False
+    if text.rstrip().endswith("?"):
+        return True
+    # a statement made to be argued with: "UNAMID was in Somalia, not Sudan."
+    return len(words) >= 4 and words[0] not in _REQUESTS and bool(_AUX & set(words[1:]))
 
 
 def _days_agree(words: list[str], text: str) -> bool:

@@ -458,6 +458,8 @@ def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
                            "tell her?", "Central African Republic"),
                           ("How do I explain to my son what the UN mission in South Sudan does?",
                            "shelter civilians"),
+                          # a bare statement is a claim to check, and corrected
+                          ("UNAMID was in Somalia.", "Darfur"),
                           # a mission named by its one place or partner
                           ("That hybrid thing in Sudan — was it run by the UN alone?",
                            "African Union"),
