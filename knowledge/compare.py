@@ -14,7 +14,7 @@ from typing import Protocol
 
 from knowledge.model import Entity, Fact, Pack
 from knowledge.tenure import END, START
-from knowledge.text import and_list, number_word
+from knowledge.text import and_list, normalize, number_word
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -25,6 +25,12 @@ IN_TIME = frozenset("older oldest newer newest earlier earliest later latest fir
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _SIDE_BY_SIDE = frozenset("versus vs each both compare compared comparison".split())
 _TIME_WORDS = frozenset("when years serve served serving tenure tenures dates long".split())
+# what a question dates a thing by: its start ("taking office") or its end
+_STARTING = START | frozenset("starting beginning taking took appointed became won".split())
+_ENDING = END | frozenset("leaving closing".split())
+# words that ask for the time between two events
+_APART = frozenset("between after before separate separates separated passed elapsed gap "
+                   "apart from".split())
 # words that compare how long two holders served
 _LENGTH = frozenset("longer longest shorter shortest".split())
 
@@ -51,7 +57,7 @@ class Comparer:
     def compare(self, words: list[str], entities: list[str]) -> Fact | None:
         """The ordering fact, or None if the question does not compare two things in time."""
         ws = set(words)
-        which = self._which_of(words, entities)
+        which = self._which_of(words, entities) or self._years_apart(words, entities)
         if which is not None:
             return which
         named = [h for h in self.order if h.entity in entities]
@@ -113,6 +119,56 @@ class Comparer:
         verdict = hits[0] if len(hits) == 1 else "Both" if hits else "Neither"
         lead = f"{verdict}: {said}."
         return self.timelines[things[0].kind].led_by(lead)
+
+    def _event_of(self, eid: str, words: list[str]) -> tuple[int, str] | None:
+        """The year of what the question dates a thing by, near where it names it: a head's
+        taking or leaving office, a mission's or department's start or end, a prize's award."""
+        ent = self.pack.entities.get(eid)
+        if ent is None:
+            return None
+        names = {normalize(n).split()[-1] for n in ent.names if normalize(n)}
+        at = next((i for i, w in enumerate(words) if w in names), None)
+        # the event word nearest to the name ("between UNAMID starting and MINUSMA ending")
+        events = sorted((abs(j - at), w in _ENDING) for j, w in enumerate(words)
+                        if w in _ENDING or w in _STARTING) if at is not None else []
+        ending = bool(events) and events[0][1]
+        held = next((h for h in self.order if h.entity == eid), None)
+        if held is not None:
+            if ending and held.current:
+                return None
+            return (held.end, "left office") if ending else (held.start, "took office")
+        for key, told in (("ended", "ended"), ("established", "was established"),
+                          ("awarded", "was awarded")):
+            if (key == "ended") != ending and key != "awarded":
+                continue
+            m = _YEAR.search(ent.field(key) or "")
+            if m:
+                return int(m.group(0)), told
+        return None
+
+    def _years_apart(self, words: list[str], entities: list[str]) -> Fact | None:
+        """"How many years passed between Goulding taking office and Lacroix taking office?",
+        "how many years after the Nobel Prize was DPKO established?": the years between two
+        dated events, with both dates."""
+        text = " ".join(words)
+        if not ("how many years" in text or "how long" in text) \
+                or not set(words) & _APART or "who" in words:
+            return None
+        dated = [(e, ev) for e in dict.fromkeys(entities) if (ev := self._event_of(e, words))]
+        if len(dated) != 2:
+            return None
+        (a, (ya, ta)), (b, (yb, tb)) = sorted(dated, key=lambda d: d[1][0])
+        ents = self.pack.entities
+        gap = yb - ya
+        def name(e: str) -> str:
+            return f"the {ents[e].name}" if ents[e].kind == "department" else ents[e].name
+
+        lead = (f"{gap} {'year' if gap == 1 else 'years'}: {name(a)} {ta} in {ya}, "
+                f"{name(b)} {tb} in {yb}.")
+        if any(e in self.holders for e in (a, b)):
+            return self._with(lead)
+        kind = next((ents[e].kind for e in (a, b) if ents[e].kind in self.timelines), None)
+        return self.timelines[kind].led_by(lead) if kind else None
 
     def _across_kinds(self, entities: list[str]) -> Fact | None:
         """"Which came first, DFS or MONUSCO?": two things of different kinds, each with a

@@ -122,6 +122,23 @@ _HOW_DO_I_SAY = re.compile(
     r"(?:\s+\w+)?))*\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# UNMISS typed with its last letter apart ("UNMIS S", "UNMIS5"), or as UNMIS beside South Sudan
+# with nothing that points to the older Sudan mission (2005-2011) of that name
+_UNMIS_SPLIT = re.compile(r"\bunmis[\s-]?[s5]\b", re.IGNORECASE)
+_UNMIS = re.compile(r"\bunmis\b", re.IGNORECASE)
+_OLD_UNMIS = re.compile(r"\b(?:200[0-9]|before|old|older|earlier|former|previous|not unmiss|"
+                        r"unmiss|independence|split|wrap\w*|closed?|ended?|not\s+south)\b",
+                        re.IGNORECASE)
+
+
+def _unmiss_meant(text: str) -> str:
+    text = _UNMIS_SPLIT.sub("UNMISS", text)
+    if _UNMIS.search(text) and re.search(r"\bsouth\s+sudan\b", text, re.IGNORECASE) \
+            and not _OLD_UNMIS.search(text):
+        text = _UNMIS.sub("UNMISS", text)
+    return text
+
+
 # a name half remembered: "Lad-something", "Jean-Pierre La-something", "Guéhenno or whatever"
 _PARTIAL_NAME = re.compile(r"\b([^\W\d_]{2,})[- ](?:something|somethin|sth|smth|whatever|thingy)\b",
                            re.IGNORECASE)
@@ -192,6 +209,20 @@ _MEASURE_GIVEN = re.compile(r"\b(?:\d[\d,.]*|hundreds?|thousands?|millions?|bill
                             r"(?:\w+\s+){0,2}(?:troops|soldiers|personnel|peacekeepers|staff|"
                             r"deaths|fatalities|casualties|killed|dollars|usd)\b|\$\s?\d",
                             re.IGNORECASE)
+
+
+def _counts_measured(words: list[str]) -> bool:
+    """"How many peacekeepers died ...", "how much money ...": a count of people or money
+    (not "how many years after peacekeepers won the prize")."""
+    text = " ".join(words)
+    for asked in ("how many ", "how much "):
+        if asked in text:
+            counted = [w for w in text.split(asked, 1)[1].split() if w not in STOPWORDS][:1]
+            return bool(set(counted) & _COUNTED) or bool(
+                set(words) & {"died", "killed", "wounded", "injured"})
+    return False
+
+
 _CITY = frozenset("city cities town towns headquarters headquartered hq".split())
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
@@ -903,6 +934,7 @@ class Engine:
         text = _MY_SOURCE.sub(" ", text)  # "my piece says ...": the claim, not our document
         if refusals:
             text = _PARTIAL_NAME.sub(self._complete_name, _without_framing(text))
+            text = _unmiss_meant(text)
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"
@@ -1675,7 +1707,7 @@ class Engine:
             and not self._shape[self._index[top.fact.id]][0],
             # "how many peacekeepers died in the Mali mission?": a count of people or money
             # the answer does not give
-            "no_measure": self._wants(p.words)[0] and bool(_COUNTED & set(p.words))
+            "no_measure": _counts_measured(p.words)
             and not _MEASURE_GIVEN.search(top.fact.answer),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),

@@ -129,3 +129,20 @@ def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
 def test_which_of_two_started_or_ended_in_a_year(engine, question, lead):
     result = engine.answer(question)
     assert result.answered and result.fact.answer.startswith(lead), result
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How many years passed between Goulding taking office and Lacroix taking office?",
+         "25 years: Marrack Goulding took office in 1992, Jean-Pierre Lacroix took office in "
+         "2017."),
+        ("how many years between unamid starting and minusma ending",
+         "16 years: UNAMID was established in 2007, MINUSMA ended in 2023."),
+        ("how long after dpko was dfs created",
+         "15 years: the Department of Peacekeeping Operations was established in 1992"),
+    ],
+)
+def test_the_years_between_two_dated_events(engine, question, lead):
+    result = engine.answer(question)
+    assert result.answered and result.fact.answer.startswith(lead), result

@@ -458,6 +458,9 @@ def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
                            "tell her?", "Central African Republic"),
                           ("How do I explain to my son what the UN mission in South Sudan does?",
                            "shelter civilians"),
+                          # UNMISS with its last letter apart, or as UNMIS beside South Sudan
+                          ("UNMIS5 where", "South Sudan"),
+                          ("unmis south sudan what year", "2011"),
                           # a bare statement is a claim to check, and corrected
                           ("UNAMID was in Somalia.", "Darfur"),
                           # a mission named by its one place or partner
@@ -650,6 +653,8 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "Which mission replaced UNAMID after it closed?",  # only MONUC and MONUSCO have one
     "how many peacekeepers died in the mali mission",  # a count the answer does not give
     "how long did MONUC run",  # its start is not given
+    "UNMIS (sudan not south sudan) start yr?",  # the older Sudan mission, not UNMISS
+    "When did UNMIS end?",
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
