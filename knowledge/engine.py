@@ -139,6 +139,9 @@ def _unmiss_meant(text: str) -> str:
     return text
 
 
+_CHARTER = re.compile(r"\bcharter\b", re.IGNORECASE)
+_UN_CHARTER = re.compile(r"\b(?:un|u\.n\.|united nations)\s+charter\b|\bcharter of\b|"
+                         r"\bchapter\s+(?:vi|vii|6|7)\b", re.IGNORECASE)
 # a name half remembered: "Lad-something", "Jean-Pierre La-something", "Guéhenno or whatever"
 _PARTIAL_NAME = re.compile(r"\b([^\W\d_]{2,})[- ](?:something|somethin|sth|smth|whatever|thingy)\b",
                            re.IGNORECASE)
@@ -195,6 +198,8 @@ _SUCCESSION_ASKED = frozenset("replace replaced replacement replacing successor 
                               "predecessor predecessors succeed succeeded preceded".split())
 # words that stand for one mission: "the mission in Mali", "that hybrid thing in Sudan"
 _A_MISSION = frozenset("mission operation one thing force deployment".split())
+_RENEWED = frozenset("renew renews renewed renewal renewals renewing extend extends extended "
+                     "extension extensions prolong prolonged".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -899,6 +904,17 @@ class Engine:
                             OSA.distance(nxt, surname[0]) <= (2 if len(surname[0]) > 5 else 1):
                         words[i + n] = surname[0]
 
+    def _charter_as_mandate(self, text: str) -> str:
+        """"Which resolution gave MINUSMA its charter?": a mission's charter is its mandate,
+        where the UN Charter is a document the pack does not cover."""
+        if not _CHARTER.search(text) or _UN_CHARTER.search(text):
+            return text
+        words = set(normalize(text).split())
+        if not any(self.pack.entities[e].kind == "mission" for e in
+                   (self._names.get((w,)) for w in words) if e in self.pack.entities):
+            return text
+        return _CHARTER.sub("mandate", text)
+
     def _complete_name(self, m: re.Match[str]) -> str:
         """"Lad-something" is Ladsous: the one person's or mission's name that starts so
         (surnames first; "Jean-Pierre La-something" is the Jean-Pierre of the two); nothing
@@ -935,6 +951,7 @@ class Engine:
         if refusals:
             text = _PARTIAL_NAME.sub(self._complete_name, _without_framing(text))
             text = _unmiss_meant(text)
+            text = self._charter_as_mandate(text)
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"
@@ -1711,6 +1728,9 @@ class Engine:
             and not _MEASURE_GIVEN.search(top.fact.answer),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
+            # "which resolution last renewed MINUSCA's mandate?": renewals are not held
+            "no_renewal": bool(_RENEWED & set(p.words)) and not re.search(
+                r"\b(?:renew|extend|extens)", top.fact.answer, re.IGNORECASE),
             # "how long did MONUC run?": a mission whose start the pack does not give
             "no_start": "how long" in joined and any(
                 self.pack.entities[e].kind == "mission"

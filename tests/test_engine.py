@@ -461,6 +461,8 @@ def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
                           # UNMISS with its last letter apart, or as UNMIS beside South Sudan
                           ("UNMIS5 where", "South Sudan"),
                           ("unmis south sudan what year", "2011"),
+                          # a mission's "charter" is its mandate
+                          ("Which resolution gave MINUSMA its charter?", "2100"),
                           # a bare statement is a claim to check, and corrected
                           ("UNAMID was in Somalia.", "Darfur"),
                           # a mission named by its one place or partner
@@ -655,6 +657,8 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "how long did MONUC run",  # its start is not given
     "UNMIS (sudan not south sudan) start yr?",  # the older Sudan mission, not UNMISS
     "When did UNMIS end?",
+    "which resolution last renewed MINUSCA's mandate",  # renewals are not held
+    "what does the UN charter say about MINUSMA",  # the Charter is not covered
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
