@@ -56,6 +56,7 @@ SHORTHAND: dict[str, str] = {
     "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
     "full designation": "full name", "legal instrument": "resolution",
     "actual head": "current head", "actual chief": "current chief", "actual usg": "current usg",
+    "area of jurisdiction": "area", "jurisdiction": "responsibilities",
     "initials": "acronym", "doc": "document", "docs": "documents", "vs": "versus",
     "v": "versus", "tl dr": "",
     # a request is not chit-chat with the bot: "can you list the debates?"

@@ -16,6 +16,8 @@ from rapidfuzz.distance import OSA, JaroWinkler
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUNDS = ("cksqz", "aeiouy", "mn", "vw", "fph", "gj", "td")
 _VOWELS = set("aeiouy")
+# three-letter words of the questions themselves, mistyped by one neighbouring key
+_COMMON3 = ("end", "who", "how", "why", "led", "ran", "set")
 
 
 def _neighbours() -> dict[str, set[str]]:
@@ -95,6 +97,8 @@ class Speller:
             return None
         if len(word) == 3:  # "dsf": only two letters of one of our acronyms swapped
             swapped = [w for w in self.protected if len(w) == 3 and slip_kind(word, w) == 0]
+            if not swapped:  # "emd": a neighbouring key in a word every question uses
+                swapped = [w for w in _COMMON3 if w in self.vocab and slip_kind(word, w) == 2]
             return swapped[0] if len(swapped) == 1 else None
         if word in self._cache:
             return self._cache[word]

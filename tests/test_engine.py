@@ -461,6 +461,10 @@ def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
                           # UNMISS with its last letter apart, or as UNMIS beside South Sudan
                           ("UNMIS5 where", "South Sudan"),
                           ("unmis south sudan what year", "2011"),
+                          # a neighbouring key in a short word; "jurisdiction"
+                          ("when did darfur mission emd", "2020"),
+                          ("What is the USG-PKO's jurisdiction — what is the office actually "
+                           "in charge of?", "strategic leadership"),
                           # a mission's "charter" is its mandate
                           ("Which resolution gave MINUSMA its charter?", "2100"),
                           # a bare statement is a claim to check, and corrected
