@@ -200,6 +200,14 @@ _SUCCESSION_ASKED = frozenset("replace replaced replacement replacing successor 
 _A_MISSION = frozenset("mission operation one thing force deployment".split())
 _RENEWED = frozenset("renew renews renewed renewal renewals renewing extend extends extended "
                      "extension extensions prolong prolonged".split())
+# entities that name no subject of their own: "a UN peacekeeping mission there"
+_GENERIC = frozenset({"concept", "body"})
+# "which countries send troops": the contributors, which the pack does not hold
+_WHICH_COUNTRIES = re.compile(r"\b(?:which|what|whose)\s+(?:\w+\s+)?(?:countries|country|"
+                              r"nations|nation|states)\b")
+_SENDING = frozenset("troops troop soldiers contingents contingent contribute contributes "
+                     "contributed contributors contributor contributing police "
+                     "personnel".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -1171,8 +1179,10 @@ class Engine:
         # have UNMISS set up on 9 July 2011. Is the date right?"
         # ("Is that correct?" asks of the claim before it, not of what it names)
         own = [w for w in alone_p.content if w not in _CHECK]
+        named = [e for e in alone_p.entities if e in ents and ents[e].kind not in _GENERIC]
         missing = [e for e in parsed.entities if e not in alone_p.entities and e in ents and (
-            (not alone_p.entities and own and not said & {"that", "this"})
+            (not named and own and not said & {"that", "this"})
+            or (ents[e].kind == "place" and "there" in said)
             or (ents[e].kind == "official" and said & _PERSON_PRONOUNS)
             or (ents[e].kind in ("mission", "department") and said & _THING_PRONOUNS))]
         if missing:
@@ -1731,6 +1741,14 @@ class Engine:
             # "which resolution last renewed MINUSCA's mandate?": renewals are not held
             "no_renewal": bool(_RENEWED & set(p.words)) and not re.search(
                 r"\b(?:renew|extend|extens)", top.fact.answer, re.IGNORECASE),
+            # "how long is the USG's term of office?": no term is set in the pack
+            "no_term": bool({"term", "terms"} & set(p.words)) and (
+                "how long" in joined or "how many years" in joined)
+            and not any(self.pack.entities[e].kind == "official" and e != "usg-pko"
+                        for e in p.entities if e in self.pack.entities),
+            # "which countries send troops to MINUSCA?": contributors are not held
+            "contributors": bool(_WHICH_COUNTRIES.search(joined))
+            and bool(_SENDING & set(p.words)),
             # "how long did MONUC run?": a mission whose start the pack does not give
             "no_start": "how long" in joined and any(
                 self.pack.entities[e].kind == "mission"

@@ -56,6 +56,7 @@ SHORTHAND: dict[str, str] = {
     "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
     "full designation": "full name", "legal instrument": "resolution",
     "actual head": "current head", "actual chief": "current chief", "actual usg": "current usg",
+    "is it dead": "has it ended", "is it still alive": "is it still active",
     "area of jurisdiction": "area", "jurisdiction": "responsibilities",
     "initials": "acronym", "doc": "document", "docs": "documents", "vs": "versus",
     "v": "versus", "tl dr": "",
@@ -170,8 +171,8 @@ SYNONYMS: dict[str, str] = {
 # Words that address the bot itself: chit-chat when nothing in the pack is named.
 SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 # "will" asks about the future, which no fact holds.
-FUTURE = re.compile(r"\b(?<!political )(?<!the )(?<!good )(will|gonna|going to|next year|"
-                    r"in the future)\b")
+FUTURE = re.compile(r"\b(?<!political )(?<!the )(?<!good )(will(?! i\b)(?! we\b)|gonna|"
+                    r"going to(?! be posted)|next year|in the future)\b")
 # Pronouns that stand for something named earlier: the bot has no earlier to look at.
 PRONOUNS = frozenset("it its he his him she her they them their this that".split())
 # An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.

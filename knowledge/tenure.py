@@ -342,7 +342,8 @@ class TenureResolver:
         # "which Alain led UN peacekeeping from 2008 to 2011?": which one, then a verb of holding
         which_held = any(w == "which" and set(words[i + 1:i + 4]) & HOLD
                          for i, w in enumerate(words))
-        asks_who = "who" in ws or "whos" in ws or (implied and "which" in ws) or which_held
+        asks_who = bool(ws & {"who", "whos", "whose", "whom"}) or (implied and "which" in ws) \
+            or which_held
         # ("USG in charge when MINUSMA was created?": a "when" that dates, not asks)
         dating_when = "when" in ws and words[0] != "when" and bool(ws & (START | END))
         terse = not ws & (WANTS_OTHER | CHANGE) - ({"when"} if dating_when else set()) \

@@ -465,6 +465,13 @@ def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
                           ("when did darfur mission emd", "2020"),
                           ("What is the USG-PKO's jurisdiction — what is the office actually "
                            "in charge of?", "strategic leadership"),
+                          # "there" after a sentence naming a country; the asker's "will I"
+                          ("My organisation is sending me to the Central African Republic. "
+                           "What's the UN mission there called?", "MINUSCA"),
+                          ("Will I find a UN peacekeeping mission in Mali if I go there now?",
+                           "MINUSMA"),
+                          ("bruh whats UNAMID n is it dead", "ended"),
+                          ("Under whose leadership stood the DPKO in the year 1998?", "Miyet"),
                           # a mission's "charter" is its mandate
                           ("Which resolution gave MINUSMA its charter?", "2100"),
                           # a bare statement is a claim to check, and corrected
@@ -663,6 +670,8 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "When did UNMIS end?",
     "which resolution last renewed MINUSCA's mandate",  # renewals are not held
     "what does the UN charter say about MINUSMA",  # the Charter is not covered
+    "How long is the term of office of the USG for Peace Operations? How many years?",
+    "Which countries' troops serve in MINUSCA?",  # contributors are not held
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
