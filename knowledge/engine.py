@@ -208,6 +208,11 @@ _WHICH_COUNTRIES = re.compile(r"\b(?:which|what|whose)\s+(?:\w+\s+)?(?:countries
 _SENDING = frozenset("troops troop soldiers contingents contingent contribute contributes "
                      "contributed contributors contributor contributing police "
                      "personnel".split())
+# steps along the list of heads, and a second question about the first one's answer
+_EARLIER_HEAD = frozenset("before b4 preceded predecessor prior previous".split())
+_LATER_HEAD = frozenset("after succeeded successor follow follows followed next hand handed "
+                         "succeed".split())
+_BACK_TO_ANSWER = frozenset("him her that this them person".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -1444,7 +1449,7 @@ class Engine:
         """Answer, suggest up to three facts, or abstain."""
         if not normalize(question):
             return Answer(question, "empty", None, 0.0, reason="empty")
-        named = self._named_by_order(question)
+        named = self._named_by_order(question) or self._two_steps(question)
         if named is not None:
             return named
         topic = locate_request(question)
@@ -1586,6 +1591,37 @@ class Engine:
         name = self.pack.entities[holder.entity].name
         found = self.answer(question[:m.start()] + name + question[m.end():])
         return replace(found, question=question)
+
+    def _two_steps(self, question: str) -> Answer | None:
+        """"Who came before Lacroix, and who came before him?": two steps along the list of
+        heads, the second from the first one's answer; the list follows."""
+        p = self.parse(question, refusals=False)
+        if "and" not in p.words or self.comparer.heads is None:
+            return None
+        cut = len(p.words) - 1 - p.words[::-1].index("and")
+        first, second = p.words[:cut], p.words[cut + 1:]
+        holders = self.tenure.holders
+        named = [i for i, h in enumerate(holders) if h.entity in p.entities]
+        steps = [next((-1 if w in _EARLIER_HEAD else 1 for w in part
+                       if w in _EARLIER_HEAD or w in _LATER_HEAD), 0) for part in (first, second)]
+        if len(named) != 1 or 0 in steps or not set(second) & _BACK_TO_ANSWER \
+                or self.parse(" ".join(second), refusals=False).entities:
+            return None
+        i, j = named[0] + steps[0], named[0] + steps[0] + steps[1]
+        if not (0 <= i < len(holders) and 0 <= j < len(holders)):
+            return None
+        ents = self.pack.entities
+
+        def who(k: int) -> str:
+            h = holders[k]
+            dates = f"from {h.start}" if h.current else f"{h.start}-{h.end}"
+            return f"{ents[h.entity].name} ({dates})"
+
+        side = ["before", "after"]
+        lead = (f"{side[steps[0] > 0].capitalize()} {ents[holders[named[0]].entity].name} "
+                f"came {who(i)}, and {side[steps[1] > 0]} him {who(j)}.")
+        return Answer(question, "answer", self.comparer.heads.led_by(lead), TENURE_CONFIDENCE,
+                      reason="tenure", entities=[holders[k].entity for k in (i, j)])
 
     def _both_parts(self, question: str, whole: Answer) -> Answer | None:
         """"What was UNAMID, and when did it end?": each part answered on its own, by two
