@@ -13,7 +13,7 @@ import re
 from typing import Protocol
 
 from knowledge.model import Entity, Fact, Pack
-from knowledge.tenure import END, START
+from knowledge.tenure import END, LIFE, START
 from knowledge.text import and_list, normalize, number_word
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -57,6 +57,8 @@ class Comparer:
     def compare(self, words: list[str], entities: list[str]) -> Fact | None:
         """The ordering fact, or None if the question does not compare two things in time."""
         ws = set(words)
+        if ws & LIFE - {"study", "studies", "studied", "school", "uni", "age", "kids"}:
+            return None  # "what did Le Roy do after, and where was Miyet born?": their lives
         which = self._which_of(words, entities) or self._years_apart(words, entities)
         if which is not None:
             return which

@@ -56,6 +56,10 @@ SHORTHAND: dict[str, str] = {
     "estd": "established", "wtf": "what", "wth": "what", "designation": "name",
     "full designation": "full name", "legal instrument": "resolution",
     "actual head": "current head", "actual chief": "current chief", "actual usg": "current usg",
+    # a speed-typer's words without vowels too short to be read back ("whn ws minusma est?")
+    "ws": "was", "dd": "did", "wh": "who", "hw": "how", "nw": "now", "dz": "does",
+    "dt": "date", "rl": "role", "1st": "first", "hd": "head", "mny": "many",
+    "stnd 4": "stand for", "stnds 4": "stands for", "ln": "line",
     "is it dead": "has it ended", "is it still alive": "is it still active",
     "area of jurisdiction": "area", "jurisdiction": "responsibilities",
     "initials": "acronym", "doc": "document", "docs": "documents", "vs": "versus",

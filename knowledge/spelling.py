@@ -16,6 +16,24 @@ from rapidfuzz.distance import OSA, JaroWinkler
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SOUNDS = ("cksqz", "aeiouy", "mn", "vw", "fph", "gj", "td")
 _VOWELS = set("aeiouy")
+_PLAIN_VOWELS = set("aeiou")
+
+
+def _skeleton(word: str) -> str:
+    """The first letter and the consonants after it, doubles once: "resolution" -> "rsltn"."""
+    out = word[:1]
+    for c in word[1:]:
+        if c not in _PLAIN_VOWELS and c != out[-1]:
+            out += c
+    return out
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Are `short`'s letters in `long`, in order?"""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 # three-letter words of the questions themselves, mistyped by one neighbouring key
 _COMMON3 = ("end", "who", "how", "why", "led", "ran", "set")
 
@@ -88,6 +106,10 @@ class Speller:
         self._words = sorted(vocab)
         self._blocked = sorted(blocked)
         self._cache: dict[str, str | None] = {}
+        self._by_initial: dict[str, list[str]] = {}
+        for w in self._words:
+            if len(w) >= 3 and w.isalpha():
+                self._by_initial.setdefault(w[0], []).append(w)
 
     def correct(self, word: str) -> str | None:
         """The pack word `word` stands for, `word` itself if known, or None."""
@@ -95,14 +117,17 @@ class Speller:
             return word
         if word in self.blocked or len(word) < 3 or not word.isalpha():
             return None
+        if word in self._cache:
+            return self._cache[word]
         if len(word) == 3:  # "dsf": only two letters of one of our acronyms swapped
             swapped = [w for w in self.protected if len(w) == 3 and slip_kind(word, w) == 0]
             if not swapped:  # "emd": a neighbouring key in a word every question uses
                 swapped = [w for w in _COMMON3 if w in self.vocab and slip_kind(word, w) == 2]
-            return swapped[0] if len(swapped) == 1 else None
-        if word in self._cache:
-            return self._cache[word]
-        result = self._correct(word)
+            result = swapped[0] if len(swapped) == 1 else None
+        else:
+            result = self._correct(word)
+        if result is None and sum(c in _PLAIN_VOWELS for c in word) * 4 <= len(word):
+            result = self._squeezed(word)  # "rsltn", "mnsca": typed without vowels
         if len(self._cache) < 50_000:
             self._cache[word] = result
         return result
@@ -155,6 +180,28 @@ class Speller:
             # it is one of ours with a letter dropped ("renamd") or two swapped ("feild")
             return None
         return target
+
+    def _squeezed(self, word: str) -> str | None:
+        """The one pack word `word` is typed from with its vowels left out ("rsltn" is
+        resolution, "mnsca" MINUSCA, "wdrwl" withdrawal): its letters in order, its
+        consonants all but one or two of the word's; None when two words fit."""
+        sk = _skeleton(word)
+        if len(sk) < 3:
+            return None
+        slack = 0 if len(sk) == 3 else 1 if len(sk) == 4 else 2
+        fits = [w for w in self._by_initial.get(word[0], ())
+                if 0 <= len(_skeleton(w)) - len(sk) <= slack
+                and _in_order(sk, _skeleton(w)) and _in_order(word, w)]
+        if not fits:
+            return None
+        fits.sort(key=lambda w: (len(_skeleton(w)) - len(sk), -self.counts.get(w, 0)))
+        first = fits[0]
+        # ("nmbr": number, whose consonants are all typed, before November)
+        fits = [w for w in fits if len(_skeleton(w)) == len(_skeleton(first))]
+        rivals = [w for w in fits[1:] if self.same.get(w, w) != self.same.get(first, first)
+                  and w[:5] != first[:5]
+                  and not (_skeleton(w) == _skeleton(first) and w[:2] == first[:2])]
+        return None if rivals else first
 
     @staticmethod
     def _likeliest_slip(word: str, known: list[str]) -> list[str] | None:

@@ -630,6 +630,11 @@ class TenureResolver:
         claim = self._ordinal_claim(words, entities)
         if claim is not None:
             return claim
+        people = [h for h in self.holders if h.entity in entities]
+        ws = set(words)
+        if len(people) == 1 and (ws & {"surname", "forename", "firstname", "stand"} or (
+                ws & {"name", "names"} and ws & {"first", "full", "given", "last", "christian"})):
+            return self.pack.facts[people[0].fact]  # "whats Ladsous's first (full) name?"
         if self._counts_holders(words, entities, years):
             return self.heads if not years else self._count_dated(set(words), years)
         lasted = (self._duration_of(words, entities, check) or self._extreme(words, entities)
