@@ -142,6 +142,16 @@ def _unmiss_meant(text: str) -> str:
 _CHARTER = re.compile(r"\bcharter\b", re.IGNORECASE)
 _UN_CHARTER = re.compile(r"\b(?:un|u\.n\.|united nations)\s+charter\b|\bcharter of\b|"
                          r"\bchapter\s+(?:vi|vii|6|7)\b", re.IGNORECASE)
+_NAME_PARTICLES = frozenset("le la de du des da di del van von der den mc mac bin ben st".split())
+_ACCENTED = {"a": "[aàáâäã]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôöõ]", "u": "[uúùûü]",
+             "c": "[cç]", "n": "[nñ]", " ": "[ -]"}
+
+
+def _loose(name: str) -> str:
+    """A pattern for a normalized name as typed, accents and hyphens or not."""
+    return "".join(_ACCENTED.get(c, re.escape(c)) for c in name)
+
+
 # a name half remembered: "Lad-something", "Jean-Pierre La-something", "Guéhenno or whatever"
 _PARTIAL_NAME = re.compile(r"\b([^\W\d_]{2,})[- ](?:something|somethin|sth|smth|whatever|thingy)\b",
                            re.IGNORECASE)
@@ -694,6 +704,16 @@ class Engine:
         self._generic_df = max(5, round(0.04 * len(self.facts)))
         self.tenure = TenureResolver(pack)
         self.comparer = Comparer(pack, self.tenure.holders)
+        # the heads' given names, each of one head only: "Jean-Pierre", "Hervé", "Kofi"
+        given: dict[str, list[str]] = {}
+        for h in self.tenure.holders:
+            name = pack.entities[h.entity].name
+            parts = name.split()
+            first, last = (parts[0], " ".join(parts[1:])) if len(parts) > 1 else ("", "")
+            if first:
+                given.setdefault(normalize(first), []).append(last)
+        self._given = [(re.compile(rf"\b{_loose(g)}\b", re.IGNORECASE), s[0])
+                       for g, s in given.items() if len(s) == 1]
 
     # -- index -----------------------------------------------------------------------------
 
@@ -917,6 +937,27 @@ class Engine:
                             OSA.distance(nxt, surname[0]) <= (2 if len(surname[0]) > 5 else 1):
                         words[i + n] = surname[0]
 
+    def _given_names(self, text: str) -> str:
+        """"Jean-Pierre took over in 2017", "dear Hervé": a head named by his given name
+        alone gets his surname, unless another name follows it ("Jean-Pierre Bemba" is
+        someone else)."""
+        for given, surname in self._given:
+            for m in reversed(list(given.finditer(text))):
+                after = text[m.end():]
+                nxt = re.match(r"[\s-]*([^\W\d_][\w'-]*)", after)
+                before = text[:m.start()].split()[-1:]
+                if before and before[0].lower() in ("which", "what", "the", "a", "an"):
+                    continue  # "which Alain led DPKO?" asks which one
+                if nxt is not None and after[:1] in " -":
+                    word = nxt.group(1)
+                    if normalize(word) == normalize(surname).split()[0] or word[:1].isupper() \
+                            or word.lower() in _NAME_PARTICLES or (
+                                word.lower() not in STOPWORDS
+                                and self.speller.correct(normalize(word)) is None):
+                        continue  # his surname follows, or someone else's
+                text = f"{text[:m.end()]} {surname}{after}"
+        return text
+
     def _charter_as_mandate(self, text: str) -> str:
         """"Which resolution gave MINUSMA its charter?": a mission's charter is its mandate,
         where the UN Charter is a document the pack does not cover."""
@@ -965,6 +1006,7 @@ class Engine:
             text = _PARTIAL_NAME.sub(self._complete_name, _without_framing(text))
             text = _unmiss_meant(text)
             text = self._charter_as_mandate(text)
+            text = self._given_names(text)
         text = _SHORT_SPAN.sub(r"\1\2-\1\3", text)  # "1992-93", "1987 or 88": both years
         text = _APOSTROPHE_YEAR.sub(lambda m: ("19" if m.group(1) >= "40" else "20") + m.group(1),
                                     text)  # "in '92"

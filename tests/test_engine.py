@@ -438,6 +438,22 @@ def test_words_typed_without_their_vowels(engine, question, expected):
     assert_answers(engine, question, expected)
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Was Kofi the second head of peacekeeping, after Marrack? Just checking my memory.",
+     "the second head"),
+    ("When did Hervé take over the department, and when did he hand over to Jean-Pierre?",
+     "2011-2017"),
+])
+def test_a_head_named_by_his_given_name_alone(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
+@pytest.mark.parametrize("question", ["who is Jean-Pierre Bemba", "Bernard Kouchner role?",
+                                      "how many times did jean-marie le pen run for president"])
+def test_a_heads_given_name_before_another_surname_is_someone_else(engine, question):
+    assert not engine.answer(question).answered
+
+
 def test_a_word_without_vowels_that_fits_two_words_is_not_guessed(engine):
     assert engine.speller.correct("cld") is None  # called or could
     assert engine.speller.correct("ttl") is None  # title or total
