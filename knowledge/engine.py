@@ -1857,6 +1857,13 @@ class Engine:
             return Answer(question, "abstain", None, 0.0, reason="outside",
                           entities=p.entities, unknown=unknown)
         held = t.resolve(p.words, p.entities, p.years, p.check)
+        focus = _focus(question)
+        if held is None and focus is not None:
+            # "Hervé's era saw missions open. Which missions ended during Lacroix's time?":
+            # the question sentence alone, when it names what it asks of
+            alone = self.parse(focus)
+            if alone.entities and not alone.refused:
+                held = t.resolve(alone.words, alone.entities, alone.years, alone.check)
         if held is not None:
             return Answer(question, "answer", held, TENURE_CONFIDENCE, reason="tenure",
                           entities=p.entities)

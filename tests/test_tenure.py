@@ -264,6 +264,9 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
          "None of the missions covered here was established during Jean-Pierre Lacroix's tenure"),
         ("Which two of the missions closed while Lacroix was in charge?",
          "Ended during Jean-Pierre Lacroix's tenure (2017-): UNAMID (2020) and MINUSMA (2023)."),
+        ("Hervé's era saw missions open; Jean-Pierre's saw closures. Which of the five missions "
+         "ended during Lacroix's time?",
+         "Ended during Jean-Pierre Lacroix's tenure (2017-): UNAMID (2020) and MINUSMA (2023)."),
         ("did any mission end while Guéhenno was in charge?",
          "None of the missions covered here ended during Jean-Marie Guéhenno's tenure"),
         ("How many of the five missions were running in 2015?",
