@@ -240,9 +240,11 @@ _MEASURE_GIVEN = re.compile(r"\b(?:\d[\d,.]*|hundreds?|thousands?|millions?|bill
 
 
 def _counts_measured(words: list[str]) -> bool:
-    """"How many peacekeepers died ...", "how much money ...": a count of people or money
-    (not "how many years after peacekeepers won the prize")."""
+    """"How many peacekeepers died ...", "how much money ...", "MONUSCO troop count": a
+    count of people or money (not "how many years after peacekeepers won the prize")."""
     text = " ".join(words)
+    if set(words) & {"count", "strength", "headcount", "size"} and set(words) & _MEASURED:
+        return True
     for asked in ("how many ", "how much "):
         if asked in text:
             counted = [w for w in text.split(asked, 1)[1].split() if w not in STOPWORDS][:1]
@@ -474,6 +476,8 @@ def _is_check(words: list[str], text: str) -> bool:
         return False
     if text.rstrip().endswith("?"):
         return True
+    if text.rstrip().endswith(".") and len(words) >= 3 and words[0] not in _REQUESTS:
+        return True  # "UNAMID ended in 2019.": a statement put up to be checked
     # a statement made to be argued with: "UNAMID was in Somalia, not Sudan."
     return len(words) >= 4 and words[0] not in _REQUESTS and bool(_AUX & set(words[1:]))
 
@@ -1824,6 +1828,13 @@ class Engine:
                 "how long" in joined or "how many years" in joined)
             and not any(self.pack.entities[e].kind == "official" and e != "usg-pko"
                         for e in p.entities if e in self.pack.entities),
+            # "compare the budgets of MINUSCA and MINUSMA", "who is MINUSCA's force
+            # commander?": budgets and commanders are not held
+            "no_budget": bool({"budget", "budgets"} & set(p.words)) and not _ABOUT_TEXT & set(
+                p.words) and any(self.pack.entities[e].kind == "mission" for e in p.entities)
+            and "budget" not in top.fact.answer.lower(),
+            "no_commander": bool({"commander", "commanders"} & set(p.words))
+            and "command" not in top.fact.answer.lower(),
             # "which countries send troops to MINUSCA?": contributors are not held
             "contributors": bool(_WHICH_COUNTRIES.search(joined))
             and bool(_SENDING & set(p.words)),

@@ -112,6 +112,42 @@ FOREIGN: dict[str, str] = {
     "republica democratica del congo": "democratic republic of the congo",
     "premio nobel de la paz": "nobel peace prize", "fuerzas de paz": "peacekeepers",
     "mision de paz": "peacekeeping mission", "misiones": "missions", "donde esta": "where is",
+    "departement de l appui operationnel": "department of operational support",
+    "departement des operations de paix": "department of peace operations",
+    "secretaire general adjoint aux operations de maintien de la paix":
+        "under secretary general for peacekeeping operations",
+    "secretaire general adjoint aux operations de paix":
+        "under secretary general for peace operations",
+    "secretaire general adjoint": "under secretary general",
+    "operations de maintien de la paix": "peacekeeping operations",
+    "selon le document": "according to the document", "selon l article":
+        "according to the article", "d apres l article": "according to the article",
+    "d apres le document": "according to the document", "selon le texte":
+        "according to the text", "selon": "according to", "c est quoi": "what is",
+    "il a remplace quel": "which did it replace", "remplace": "replaced",
+    "a remplace": "replaced", "a t elle termine": "did it end", "termine": "ended",
+    "pourquoi on les appelle comme ca": "why are they called that", "appelle": "called",
+    "nom complet": "full name", "en anglais": "in english",
+    "commande t il directement": "does he directly command", "troupes": "troops",
+    "sur le terrain": "on the ground", "directement": "directly", "chef actuel":
+        "current head", "actuel": "current", "actuelle": "current", "je pense": "i think",
+    "a dirige": "headed", "dirigeait": "headed", "quelles annees": "which years",
+    "avant d etre": "before being", "a partir de quelle annee": "from which year",
+    "apres": "after", "quelle resolution": "which resolution", "creee par":
+        "established by", "cree par": "established by",
+    "operation hybride": "hybrid operation", "quelle organisation": "which organization",
+    "critiques": "criticisms", "conduite et ethique": "conduct and ethics",
+    "propositions de reforme": "reform proposals", "couts": "costs",
+    "souverainete": "sovereignty", "etat hote": "host state", "objectifs": "objectives",
+    "bureau": "office", "dissuader": "deter", "violence de masse": "mass violence",
+    "proteger les civils": "protect civilians", "elle combine quoi": "what does it combine",
+    "quel role": "what role", "par rapport au": "in relation to the",
+    "la reforme de": "the reform of", "reforme": "reform", "qu est ce qu elle a change":
+        "what did it change", "a change": "changed", "c est en": "is it in",
+    "son focus": "its focus", "sa mission": "its mission",
+    "commandant de la force": "force commander", "commandant": "commander",
+    "actuellement": "currently", "a fait quelles etudes": "what did he study",
+    "etudes": "studies", "budget": "budget",
     "qui etait": "who was", "premier chef": "first head", "en quelle annee": "in which year",
     "quelle annee": "which year", "operations de paix": "peace operations",
     "prix nobel de la paix": "nobel peace prize", "conseil de securite": "security council",

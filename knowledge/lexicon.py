@@ -39,6 +39,7 @@ pretty sure obviously clearly totally tired sleepy exhausted brain 2am 3am grand
 granddaughter grandkid grandkids grandchildren grandchild
 bonjour hola ola ciao salut buenas buenos merci gracias obrigado obrigada grazie
 mr mrs ms mister monsieur madame signor senhor herr
+summarize summarise summarizing recap pov lore vibe vibes maybe perhaps bother bothering
 """.split())
 
 # Chat shorthand, spelled out before matching ("ppl" is "people").
@@ -60,6 +61,10 @@ SHORTHAND: dict[str, str] = {
     "ws": "was", "dd": "did", "wh": "who", "hw": "how", "nw": "now", "dz": "does",
     "dt": "date", "rl": "role", "1st": "first", "hd": "head", "mny": "many",
     "stnd 4": "stand for", "stnds 4": "stands for", "ln": "line",
+    "og": "original", "spawn in": "created", "spawn": "created", "spawned": "created",
+    "main quest": "main objective", "joever": "over", "pulled the plug": "ended",
+    "pull the plug": "end", "ok boomer": "", "in 2 lines": "", "in two lines": "",
+    "in 3 lines": "", "in three lines": "",
     "is it dead": "has it ended", "is it still alive": "is it still active",
     "area of jurisdiction": "area", "jurisdiction": "responsibilities",
     "initials": "acronym", "doc": "document", "docs": "documents", "vs": "versus",

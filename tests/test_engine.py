@@ -454,6 +454,21 @@ def test_a_heads_given_name_before_another_surname_is_someone_else(engine, quest
     assert not engine.answer(question).answered
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # French acronyms and names of our missions and departments
+    ("Quand la MINUAD (UNAMID) a-t-elle terminé au Darfour?", "31 December 2020"),
+    ("Le DAM (Département de l'appui aux missions) a été créé en quelle année?", "2007"),
+    # a statement with a full stop is a claim, corrected
+    ("UNAMID ended in 2019.", "No. UNAMID"),
+    ("MINUSMA operates in Niger.", "Mali"),
+    # slang around the question
+    ("POV: you're MINUSMA in 2023. which resolution pulled the plug", "2690"),
+    ("ok boomer question: who was the OG first boss of DPKO", "Goulding"),
+])
+def test_french_names_statements_and_slang(engine, question, expected):
+    assert_answers(engine, question, expected)
+
+
 def test_a_word_without_vowels_that_fits_two_words_is_not_guessed(engine):
     assert engine.speller.correct("cld") is None  # called or could
     assert engine.speller.correct("ttl") is None  # title or total
@@ -707,6 +722,9 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "Which countries' troops serve in MINUSCA?",  # contributors are not held
     "What job did Alain Le Roy take after leaving peacekeeping, and where was Bernard Miyet "
     "born?",  # two heads' lives, not their order
+    "Compare the budgets of MINUSCA and MINUSMA in MINUSMA's final year.",
+    "Qui est le commandant de la force de la MINUSCA actuellement?",
+    "MONUSCO troop count rn? asking for a strategy game",
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
