@@ -243,7 +243,8 @@ def _counts_measured(words: list[str]) -> bool:
     """"How many peacekeepers died ...", "how much money ...", "MONUSCO troop count": a
     count of people or money (not "how many years after peacekeepers won the prize")."""
     text = " ".join(words)
-    if set(words) & {"count", "strength", "headcount", "size"} and set(words) & _MEASURED:
+    if set(words) & {"count", "counts", "strength", "headcount", "size"} \
+            and set(words) & (_MEASURED | {"troop", "soldier"}):
         return True
     for asked in ("how many ", "how much "):
         if asked in text:

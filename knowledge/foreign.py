@@ -145,6 +145,10 @@ FOREIGN: dict[str, str] = {
     "la reforme de": "the reform of", "reforme": "reform", "qu est ce qu elle a change":
         "what did it change", "a change": "changed", "c est en": "is it in",
     "son focus": "its focus", "sa mission": "its mission",
+    # the French acronyms of our missions and departments (kept out of the pack's names, so
+    # that a lookup typed "minu" is not offered them)
+    "minuad": "unamid", "minuss": "unmiss", "domp": "dpko", "le dam": "the dfs",
+    "du dam": "of the dfs", "au dam": "to the dfs",
     "commandant de la force": "force commander", "commandant": "commander",
     "actuellement": "currently", "a fait quelles etudes": "what did he study",
     "etudes": "studies", "budget": "budget",
