@@ -222,6 +222,7 @@ _SENDING = frozenset("troops troop soldiers contingents contingent contribute co
 _EARLIER_HEAD = frozenset("before b4 preceded predecessor prior previous".split())
 _LATER_HEAD = frozenset("after succeeded successor follow follows followed next hand handed "
                          "succeed".split())
+_TWO_STEPS = re.compile(r"\band\b.*\b(?:him|her|them|that|this)\b", re.IGNORECASE | re.DOTALL)
 _BACK_TO_ANSWER = frozenset("him her that this them person".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
@@ -1642,8 +1643,10 @@ class Engine:
     def _two_steps(self, question: str) -> Answer | None:
         """"Who came before Lacroix, and who came before him?": two steps along the list of
         heads, the second from the first one's answer; the list follows."""
+        if not _TWO_STEPS.search(question) or self.comparer.heads is None:
+            return None  # (a cheap look first: most questions are no such thing)
         p = self.parse(question, refusals=False)
-        if "and" not in p.words or self.comparer.heads is None:
+        if "and" not in p.words:
             return None
         cut = len(p.words) - 1 - p.words[::-1].index("and")
         first, second = p.words[:cut], p.words[cut + 1:]
