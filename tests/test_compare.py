@@ -124,16 +124,7 @@ def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
          "UNAMID: UNAMID ended in 2020, MINUSMA in 2023."),
         ("did monusco or unmiss end in 2020",
          "Neither: MONUSCO has not ended and UNMISS has not ended."),
-    ],
-)
-def test_which_of_two_started_or_ended_in_a_year(engine, question, lead):
-    result = engine.answer(question)
-    assert result.answered and result.fact.answer.startswith(lead), result
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+        # the years between two dated events
         ("How many years passed between Goulding taking office and Lacroix taking office?",
          "25 years: Marrack Goulding took office in 1992, Jean-Pierre Lacroix took office in "
          "2017."),
@@ -143,6 +134,6 @@ def test_which_of_two_started_or_ended_in_a_year(engine, question, lead):
          "15 years: the Department of Peacekeeping Operations was established in 1992"),
     ],
 )
-def test_the_years_between_two_dated_events(engine, question, lead):
+def test_which_of_two_in_a_year_and_the_years_between_two_events(engine, question, lead):
     result = engine.answer(question)
     assert result.answered and result.fact.answer.startswith(lead), result
