@@ -259,7 +259,9 @@ _CITY = frozenset("city cities town towns headquarters headquartered hq".split()
 _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbor neighbors "
                           "neighbouring neighboring capital currency president presidents "
                           "population gdp economy climate religion largest smallest city "
-                          "cities town towns".split())
+                          "cities town towns export exports language languages".split())
+# the bot's own views, which it does not have
+_OPINION = frozenset("opinion opinions personally personal favourite favorite".split())
 # "what target ratio...", "which exact percentage...": a figure, not what the text calls it
 _WANTS_FIGURE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:target|exact|actual|specific|precise)"
                            r"\s+(?:\w+\s+)?(?:ratio|ratios|percentage|proportion|quota|figure|"
@@ -1709,8 +1711,9 @@ class Engine:
         if not cands or not p.words:  # "Round 2, question 3:" with no question after it
             return Answer(question, "abstain", None, 0.0, reason="no-match", entities=p.entities)
         top = cands[0]
-        if not p.entities and any(w in SECOND_PERSON for w in p.words) \
-                and not _ABOUT_TEXT & set(p.words):  # "where does the article point you"
+        if any(w in SECOND_PERSON for w in p.words) and (
+                (not p.entities and not _ABOUT_TEXT & set(p.words))  # "where does it point you"
+                or _OPINION & set(p.words)):  # "what's YOUR personal opinion of the UN?"
             return Answer(question, "abstain", None, 0.0, reason="chitchat")
         if FUTURE.search(" ".join(p.words)) and not FUTURE.search(normalize(top.phrasing)):
             return Answer(question, "abstain", None, 0.0, reason="future", entities=p.entities)
@@ -1842,6 +1845,9 @@ class Engine:
             # "which countries send troops to MINUSCA?": contributors are not held
             "contributors": bool(_WHICH_COUNTRIES.search(joined))
             and bool(_SENDING & set(p.words)),
+            # "year the UN adopted its zero-tolerance policy?": a year the answer does not give
+            "no_year": bool({"year", "date"} & set(p.words)) and "how" not in p.words
+            and not _YEAR.search(_AS_OF.sub("", top.fact.answer)),
             # "how long did MONUC run?": a mission whose start the pack does not give
             "no_start": "how long" in joined and any(
                 self.pack.entities[e].kind == "mission"

@@ -145,6 +145,28 @@ FOREIGN: dict[str, str] = {
     "la reforme de": "the reform of", "reforme": "reform", "qu est ce qu elle a change":
         "what did it change", "a change": "changed", "c est en": "is it in",
     "son focus": "its focus", "sa mission": "its mission",
+    # Spanish
+    "departamento de apoyo a las actividades sobre el terreno": "department of field support",
+    "departamento de apoyo operacional": "department of operational support",
+    "quien sucedio a": "who succeeded", "sucedio": "succeeded", "al frente del": "heading the",
+    "reemplazo a": "replaced", "reemplazo": "replaced", "proporcionaba": "provided",
+    "apoyo": "support", "dame la lista de": "list the", "jefes": "heads", "hasta hoy":
+        "until today", "tendencia": "trend", "reflejan": "reflect", "gestiones": "tenures",
+    "enfoque": "focus", "contesta en espanol": "", "en espanol": "", "la oficina": "the office",
+    "manda directamente a las tropas": "directly commands the troops", "en su lugar":
+        "instead", "operacion hibrida": "hybrid operation", "que organizacion":
+        "which organization", "ilustra": "illustrates", "la generacion anterior":
+        "the previous generation", "soldados de paz": "peacekeepers", "se les llama":
+        "are they called", "con que actores debe relacionarse": "with which actors must engage",
+    "cuales de las cinco misiones": "which of the five missions", "ya terminaron":
+        "have ended", "donde opera": "where does operate", "que significa la sigla":
+        "what does the acronym stand for", "que significa": "what does mean",
+    "de que culpan los criticos": "what do critics blame", "criticos": "critics",
+    "costos": "costs", "segun el documento": "according to the document", "segun":
+        "according to", "priorizan": "prioritize", "accion contundente": "robust action",
+    "propuestas de reforma": "reform proposals", "rendicion de cuentas": "accountability",
+    "quien dirigio": "who headed", "dirigio": "headed", "entre": "between",
+    "poblacion": "population", "brigada de intervencion": "intervention brigade",
     # the French acronyms of our missions and departments (kept out of the pack's names, so
     # that a lookup typed "minu" is not offered them)
     "minuad": "unamid", "minuss": "unmiss", "domp": "dpko", "le dam": "the dfs",

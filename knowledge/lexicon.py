@@ -65,6 +65,10 @@ SHORTHAND: dict[str, str] = {
     "main quest": "main objective", "joever": "over", "pulled the plug": "ended",
     "pull the plug": "end", "ok boomer": "", "in 2 lines": "", "in two lines": "",
     "in 3 lines": "", "in three lines": "",
+    "dear bot": "", "would you be so kind as to": "", "would you be so kind to": "",
+    "i would be grateful if you could": "", "i d be grateful if you could": "",
+    "i would be grateful if": "", "may i ask": "", "could you kindly": "",
+    "as far as your notes say": "", "as far as the notes say": "",
     "as far as you know": "", "as far as u know": "", "to your knowledge": "",
     "come into being": "established", "came into being": "established",
     "come into existence": "established", "came into existence": "established",
@@ -184,7 +188,7 @@ SYNONYMS: dict[str, str] = {
 SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 # "will" asks about the future, which no fact holds.
 FUTURE = re.compile(r"\b(?<!political )(?<!the )(?<!good )(will(?! i\b)(?! we\b)|gonna|"
-                    r"going to(?! be posted)|next year|in the future)\b")
+                    r"going to(?! be posted)|next year|in the future|scheduled|planned to)\b")
 # Pronouns that stand for something named earlier: the bot has no earlier to look at.
 PRONOUNS = frozenset("it its he his him she her they them their this that".split())
 # An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.

@@ -279,6 +279,13 @@ class TenureResolver:
         pack holds only where an entity's fields say so ("later UN Secretary-General")."""
         ws = set(words)
         people = [e for e in entities if e in self._holder_ids]
+        if len(people) == 1 and "before" in ws and ws & {"became", "becoming", "appointed"} \
+                and ws & {"post", "job", "position", "role", "career", "work", "worked"} \
+                and "peacekeeping" not in ws and not [
+                    e for e in entities if e in self._officials and e not in self._holder_ids
+                    and e not in self.names]:  # (Annan's post before he became SG: DPKO)
+            # "what post did Lacroix hold before he became USG?": not the order of heads
+            return f"{self.pack.entities[people[0]].name}'s career before the post"
         if len(people) != 1 or ws & {"hold", "held"}:
             return None  # two holders: a question of order; "held": the post itself
         ent = self.pack.entities[people[0]]

@@ -482,8 +482,12 @@ def test_a_word_without_vowels_that_fits_two_words_is_not_guessed(engine):
     ("Quanto tempo durou o mandato de Alain Le Roy como chefe das operações de paz?",
      "2008-2011"),
     ("Quais problemas de conduta dos peacekeepers o documento menciona?", "abuse"),
+    ("¿Quién sucedió a Hervé Ladsous al frente del mantenimiento de la paz?", "Lacroix"),
+    ("¿Cuáles de las cinco misiones ya terminaron?", "UNAMID"),
+    ("Dear bot, I would be grateful if you could tell me when UNAMID came to an end.",
+     "31 December 2020"),
 ])
-def test_whole_questions_in_portuguese_or_italian(engine, question, expected):
+def test_whole_questions_in_other_languages_and_formal_letters(engine, question, expected):
     """Read word by word into English; Portuguese "dos" ("of the") is no DOS."""
     assert_answers(engine, question, expected)
 
@@ -725,6 +729,11 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "Compare the budgets of MINUSCA and MINUSMA in MINUSMA's final year.",
     "Qui est le commandant de la force de la MINUSCA actuellement?",
     "MONUSCO troop count rn? asking for a strategy game",
+    "Dear bot, could you tell me what post Mr Lacroix held before he became "
+    "Under-Secretary-General?",  # his career before the post
+    "Dear bot, when is MONUSCO scheduled to leave the Democratic Republic of the Congo?",
+    "year the UN adopted its zero-tolerance policy on SEA?",  # the answer gives no year
+    "Forget the document — what's YOUR personal opinion: is the UN a waste of money?",
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
