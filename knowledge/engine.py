@@ -178,6 +178,8 @@ def _without_framing(text: str) -> str:
 # a multiple choice's options, read past: "which mission was in Darfur? A) MINUSCA B) UNAMID"
 _OPTIONS = re.compile(r"(?:\s[—–-])?\s+\(?[Aa][).]\s[^?]*?\s\(?[Bb][).]\s[^?]*?(?=\?|$)")
 _OPTION_MARK = re.compile(r"\(?\b[A-Da-d][).]")
+_NOT_ONE_OF = re.compile(r"\b(?:NOT|not one of|not listed|not mentioned|not among|isn't one of|"
+                         r"is not one of|doesn't belong|does not belong|odd one out)\b")
 # words that ask who someone is, and nothing more
 _IDENTITY = frozenset("name full called guy person man head who".split())
 # a head named by his place next to another: "the guy before Lacroix", "the one after Annan"
@@ -1522,7 +1524,31 @@ class Engine:
         parsed, cands = self.candidates(question)
         whole = self.decide(question, parsed, cands)
         both = self._both_parts(question, whole)
-        return self._verdict(question, parsed, both if both is not None else whole)
+        result = self._verdict(question, parsed, both if both is not None else whole)
+        return self._odd_option_out(question, result)
+
+    @staticmethod
+    def _odd_option_out(question: str, result: Answer) -> Answer:
+        """"Which of these is NOT one of the missions the document lists? A) MONUSCO B)
+        MINUSCA C) UNIFIL D) UNMISS": the one option the answer does not name leads it."""
+        m = _OPTIONS.search(question)
+        if not result.answered or m is None or not _NOT_ONE_OF.search(question[:m.start()]):
+            return result
+        marks = list(_OPTION_MARK.finditer(m.group(0)))
+        options = [(a.group(0).strip("()").upper()[0], m.group(0)[a.end():b.start() if b else None]
+                    .strip(" ,;")) for a, b in zip(marks, [*marks[1:], None], strict=True)]
+        have = {_stem(w) for w in normalize(result.fact.answer).split()}
+
+        def named(option: str) -> bool:
+            words = [_stem(w) for w in normalize(option).split() if w not in STOPWORDS]
+            return bool(words) and sum(w in have for w in words) * 2 >= len(words)
+
+        out = [(k, o) for k, o in options if o and not named(o)]
+        if len(out) != 1 or len(options) < 3:
+            return result
+        k, o = out[0]
+        return replace(result, fact=result.fact.led_by(f"{k}) {o}: the only option not among "
+                                                       f"them."))
 
     def _verdict(self, question: str, p: Parsed, result: Answer) -> Answer:
         """A claim checked against dates or resolution numbers ("UNAMID ended in 2017, right?",

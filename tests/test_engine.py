@@ -784,6 +784,9 @@ def test_no_verdict_where_the_answer_does_not_settle_the_claim(engine, question)
     ("T/F: Jean-Pierre Lacroix took over UN peacekeeping in 2019.", "2017"),
     ("True or false: Marrack Goulding was the second head of DPKO, after Kofi Annan.",
      "the first head"),
+    # the one option the answer does not name, when asked which is NOT one of them
+    ("Which of these is NOT one of the notable missions listed in the document? A) MONUSCO  "
+     "B) MINUSCA  C) UNIFIL  D) UNMISS", "C) UNIFIL: the only option not among them."),
 ])
 def test_quiz_formats_are_read_past_their_options(engine, question, expected):
     assert_answers(engine, question, expected)
