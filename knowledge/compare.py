@@ -99,7 +99,13 @@ class Comparer:
         ws = set(words)
         years = [int(w) for w in words if _YEAR.fullmatch(w)]
         ending = bool(ws & END) and not ws & START
-        if len(years) != 1 or "or" not in ws or not ws & (START | END):
+        # "which has ended, MINUSMA or UNMISS?", "were they set up in the same year?"
+        no_year = not years and ("which" in ws or "same" in ws) and not ws & IN_TIME
+        if not years and ws & END and ws & {"first", "earlier", "sooner", "last", "later"} \
+                and not ws & START:
+            return self._ended_first(entities, ws)
+        if not (len(years) == 1 or no_year) or not ws & {"or", "and", "same"} \
+                or not ws & (START | END):
             return None
         things = list(dict.fromkeys(t for e in entities if (t := self._dated_thing(e, ws))))
         if len(things) != 2 or things[0].kind != things[1].kind:
@@ -111,15 +117,43 @@ class Comparer:
             told.append((t, int(m.group(0)) if m else None))
         if any(y is None for _, y in told) and not ending:
             return None
-        year = years[0]
-        hits = [t.name for t, y in told if y == year]
+        if no_year and "same" in ws:
+            same = told[0][1] == told[1][1] and told[0][1] is not None
+            year = told[0][1] if same else -1
+            hits = [t.name for t, _ in told] if same else []
+        elif no_year:  # which of the two has ended at all
+            hits = [t.name for t, y in told if y is not None] if ending else []
+            if not ending:
+                return None
+        else:
+            year = years[0]
+            hits = [t.name for t, y in told if y == year]
         verb = "ended" if ending else "was established"
         parts = [f"{t.name} {verb} in {y}" if y else f"{t.name} has not ended"
                  for t, y in told]
         said = f"{parts[0]}, {parts[1].replace(verb + ' ', '')}" \
             if all(y for _, y in told) else " and ".join(parts)
-        verdict = hits[0] if len(hits) == 1 else "Both" if hits else "Neither"
+        if no_year and "same" in ws:
+            verdict = "Yes" if hits else "No"
+        else:
+            verdict = hits[0] if len(hits) == 1 else "Both" if hits else "Neither"
         lead = f"{verdict}: {said}."
+        return self.timelines[things[0].kind].led_by(lead)
+
+    def _ended_first(self, entities: list[str], ws: set[str]) -> Fact | None:
+        """"Between UNAMID and MINUSMA, which ended first?": ordered by their ends."""
+        things = list(dict.fromkeys(t for e in entities if (t := self._dated_thing(e, ws))))
+        if len(things) != 2 or things[0].kind != things[1].kind:
+            return None
+        ends = []
+        for t in things:
+            m = _YEAR.search(t.field("ended") or "")
+            if m is None:
+                return None
+            ends.append((int(m.group(0)), t.name))
+        (y1, a), (y2, b) = sorted(ends)
+        lead = f"{a} ended first, in {y1}; {b} in {y2}." if y1 != y2 else \
+            f"Both ended in {y1}."
         return self.timelines[things[0].kind].led_by(lead)
 
     def _event_of(self, eid: str, words: list[str]) -> tuple[int, str] | None:

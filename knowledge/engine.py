@@ -99,7 +99,11 @@ _MY_SOURCE = re.compile(r"\b(?:my|our)\s+(?:piece|draft|notes?|essay|story|paper
 # need to know: ..."; the countries and bodies it names are not what is asked
 _FRAMING = re.compile(r"^[^:?]{0,120}\b(?:delegat\w*|committee|bloc|representing|position paper|"
                       r"background guide|working paper|simulation|caucus|model un|mun|"
-                      r"our statement|my statement|opening speech)\b[^:?]{0,80}:\s*(?=\S)",
+                      r"our statement|my statement|opening speech|point of information|"
+                      r"point of order)\b[^:?]{0,80}:\s*(?=\S)"
+                      r"|^\s*(?:as|speaking as|representing)\s+(?:the\s+|a\s+)?"
+                      r"(?:[\w'’-]+\s+){0,4}?(?:delegate|delegation|representative|ambassador)"
+                      r"\b[^,:?]{0,40}[,:]\s*",
                       re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|he|his|him|she|her|they|them|their)\b", re.IGNORECASE)
 

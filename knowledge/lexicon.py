@@ -65,6 +65,7 @@ SHORTHAND: dict[str, str] = {
     "main quest": "main objective", "joever": "over", "pulled the plug": "ended",
     "pull the plug": "end", "ok boomer": "", "in 2 lines": "", "in two lines": "",
     "in 3 lines": "", "in three lines": "",
+    "rite now": "right now", "meny": "many", "peple": "people", "persun": "person",
     "dear bot": "", "would you be so kind as to": "", "would you be so kind to": "",
     "i would be grateful if you could": "", "i d be grateful if you could": "",
     "i would be grateful if": "", "may i ask": "", "could you kindly": "",

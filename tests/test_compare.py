@@ -124,6 +124,12 @@ def test_two_heads_asked_when_each_served_are_put_side_by_side(engine):
          "UNAMID: UNAMID ended in 2020, MINUSMA in 2023."),
         ("did monusco or unmiss end in 2020",
          "Neither: MONUSCO has not ended and UNMISS has not ended."),
+        ("Comparing MINUSMA and UNMISS, which one has ended?",
+         "MINUSMA: MINUSMA ended in 2023 and UNMISS has not ended."),
+        ("Were MONUSCO and UNMISS established in the same year?",
+         "No: MONUSCO was established in 2010, UNMISS in 2011."),
+        ("Between UNAMID and MINUSMA, which ended first?",
+         "UNAMID ended first, in 2020; MINUSMA in 2023."),
         # the years between two dated events
         ("How many years passed between Goulding taking office and Lacroix taking office?",
          "25 years: Marrack Goulding took office in 1992, Jean-Pierre Lacroix took office in "

@@ -503,6 +503,9 @@ def test_whole_questions_in_other_languages_and_formal_letters(engine, question,
                            "operate?", "South Sudan"),
                           ("As Kenya's delegate in GA First Committee, I need to know: who "
                            "appoints the USG-PKO according to the document?", "Secretary-General"),
+                          ("As the delegate of Sudan, when did UNAMID end?", "31 December 2020"),
+                          ("how meny peple have been the head of UN peacekeeping so far",
+                           "Seven"),
                           # a question passed on for a child, and "how do I explain it?"
                           ("My son asks why UN peacekeepers are called 'Blue Helmets'. How do I "
                            "explain it?", "helmets"),
