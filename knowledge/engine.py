@@ -101,6 +101,8 @@ _FRAMING = re.compile(r"^[^:?]{0,120}\b(?:delegat\w*|committee|bloc|representing
                       r"background guide|working paper|simulation|caucus|model un|mun|"
                       r"our statement|my statement|opening speech|point of information|"
                       r"point of order)\b[^:?]{0,80}:\s*(?=\S)"
+                      r"|^\s*(?:with|given|after) all the (?:coverage|news|headlines|talk|buzz)"
+                      r"\b[^,:?]{0,60}[,:]\s*"
                       r"|^\s*(?:as|speaking as|representing)\s+(?:the\s+|a\s+)?"
                       r"(?:[\w'’-]+\s+){0,4}?(?:delegate|delegation|representative|ambassador)"
                       r"\b[^,:?]{0,40}[,:]\s*",
@@ -267,7 +269,7 @@ _COUNTRY_FACT = frozenset("border borders bordering neighbour neighbours neighbo
                           "population gdp economy climate religion largest smallest city "
                           "cities town towns export exports language languages".split())
 # the bot's own views, which it does not have
-_OPINION = frozenset("opinion opinions personally personal favourite favorite".split())
+_OPINION = frozenset("opinion opinions personally personal favourite favorite rather".split())
 # "what target ratio...", "which exact percentage...": a figure, not what the text calls it
 _WANTS_FIGURE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:target|exact|actual|specific|precise)"
                            r"\s+(?:\w+\s+)?(?:ratio|ratios|percentage|proportion|quota|figure|"
