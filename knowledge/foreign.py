@@ -145,6 +145,19 @@ FOREIGN: dict[str, str] = {
     "la reforme de": "the reform of", "reforme": "reform", "qu est ce qu elle a change":
         "what did it change", "a change": "changed", "c est en": "is it in",
     "son focus": "its focus", "sa mission": "its mission",
+    # more Portuguese
+    "criticas": "criticisms", "custos": "costs", "para que": "for what",
+    "associa": "associates", "estabilizacao": "stabilization", "qual orgao": "which body",
+    "orgao": "body", "supervisao orcamentaria e estrategica": "budgetary and strategic oversight",
+    "escritorio": "office", "comunidade internacional": "international community",
+    "defendeu": "pushed for", "exploracao e abuso sexual": "sexual exploitation and abuse",
+    "pessoal": "personnel", "segundo o documento": "according to the document",
+    "periodo": "period", "surgiu": "emerged", "cargo": "post", "resolucao": "resolution",
+    "criou qual missao": "established which mission", "criou": "established",
+    "ocupou o cargo": "held the post", "de que ano a que ano": "from which year to which year",
+    "em que data": "on which date", "assumiu as funcoes da": "took over from",
+    "quantos anos": "how many years", "ficou no cargo": "held the post", "depois do":
+        "after the", "qual cargo": "which post", "ocupou": "held",
     # Spanish
     "departamento de apoyo a las actividades sobre el terreno": "department of field support",
     "departamento de apoyo operacional": "department of operational support",

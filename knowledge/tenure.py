@@ -681,7 +681,8 @@ class TenureResolver:
         first, last = self.holders[0].start, self.holders[-1].end
         span = list(years)
         listed = ws & {"all", "heads", "list", "every", "chronological", "chronologically"}
-        if len(years) == 1 and ("since" in ws or listed and ws & {"from", "onward", "onwards"}):
+        if len(years) == 1 and ("since" in ws or listed and ws & {
+                "from", "onward", "onwards", "starting", "beginning"}):
             # "all the heads since 1992", "list every head from 1992 onward"
             found = {h.fact for h in self.holders if h.end > years[0] or h.start >= years[0]}
             return self._one_or_all(found)

@@ -484,6 +484,8 @@ def test_a_word_without_vowels_that_fits_two_words_is_not_guessed(engine):
     ("Quais problemas de conduta dos peacekeepers o documento menciona?", "abuse"),
     ("¿Quién sucedió a Hervé Ladsous al frente del mantenimiento de la paz?", "Lacroix"),
     ("¿Cuáles de las cinco misiones ya terminaron?", "UNAMID"),
+    ("A resolução 1925 criou qual missão?", "MONUSCO"),
+    ("Hervé Ladsous ocupou o cargo de que ano a que ano?", "2011-2017"),
     ("Dear bot, I would be grateful if you could tell me when UNAMID came to an end.",
      "31 December 2020"),
 ])

@@ -281,6 +281,8 @@ def test_a_department_founded_with_missions_is_not_a_question_about_missions(eng
         ("Which missions were established between 2012 and 2016?",
          "Two of the five missions covered here were established between 2012 and 2016: "
          "MINUSMA (2013) and MINUSCA (2014)."),
+        ("List the heads of UN peacekeeping in order, starting in 1992.",
+         "Seven people have headed UN peacekeeping: Marrack Goulding (1992-1993)"),
         # two steps along the list of heads
         ("who was boss b4 ladsous?? and who was b4 HIM",
          "Before Hervé Ladsous came Alain Le Roy (2008-2011), and before him Jean-Marie "
