@@ -166,12 +166,23 @@ _EMBEDDED = re.compile(r"^\s*(what|how)\s+(?!(?:do|does|did)\b)(\S.{2,60}?)\s+(d
                        r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# notes put up to be filled in or corrected: "Fill the gap: '...'", "Fix my sentence: '...'"
+_GAP = re.compile(r"^\s*(?:fill (?:in )?the (?:gap|blank)s?|gap(?: in my notes)?|my notes say|"
+                  r"my notes)\s*[:,-]\s*", re.IGNORECASE)
+_FIX = re.compile(r"^\s*(?:fix|correct|check)(?: my| this)?(?: sentence| line| note| notes)?"
+                  r"\s*:\s*", re.IGNORECASE)
+
+
 def _without_framing(text: str) -> str:
     """The question after a framing of who asks ("Delegate of Belgium here: ...", "My son
     asks ...") and without the asker's own "How do I explain it?", unless the question
     leans on the framing ("For the MONUSCO committee: when was it set up?")."""
     cut = _HOW_DO_I_SAY.sub("", text)
     text = cut if cut.strip() else text
+    fixed = _FIX.sub("", text)
+    if fixed != text:  # "Fix: 'MINUSMA operated in Mauritania.'": a claim to check
+        text = fixed.strip().strip("'\"‘’“”").rstrip(".") + ", right?"
+    text = _GAP.sub("", text)
     text = _PASSED_ON.sub(lambda m: "is it true that " if re.search(
         r"\b(?:if|whether)\s*$", m.group(0)) else "", text, count=1)
     text = _EMBEDDED.sub(r"\1 \3 \2 do?", text)
@@ -1869,8 +1880,9 @@ class Engine:
                         for e in p.entities if e in self.pack.entities),
             # "compare the budgets of MINUSCA and MINUSMA", "who is MINUSCA's force
             # commander?": budgets and commanders are not held
-            "no_budget": bool({"budget", "budgets"} & set(p.words)) and not _ABOUT_TEXT & set(
-                p.words) and any(self.pack.entities[e].kind == "mission" for e in p.entities)
+            "no_budget": bool({"budget", "budgets"} & set(p.words)) and not {
+                "document", "article", "text", "source"} & set(p.words)
+            and any(self.pack.entities[e].kind == "mission" for e in p.entities)
             and "budget" not in top.fact.answer.lower(),
             "no_commander": bool({"commander", "commanders"} & set(p.words))
             and "command" not in top.fact.answer.lower(),

@@ -145,6 +145,15 @@ FOREIGN: dict[str, str] = {
     "la reforme de": "the reform of", "reforme": "reform", "qu est ce qu elle a change":
         "what did it change", "a change": "changed", "c est en": "is it in",
     "son focus": "its focus", "sa mission": "its mission",
+    # German
+    "monat": "month", "jahr": "year", "jahr reicht": "", "gegrundet": "established",
+    "anfang": "beginning", "generalversammlung": "general assembly", "aufgabe": "task",
+    "amt": "office", "vorganger": "predecessor", "datum": "date", "spitzname": "nickname",
+    "friedensnobelpreis": "nobel peace prize", "staat": "state", "einsatzgebiet":
+        "area of operations", "beendet": "ended", "amtsinhaber": "officeholder",
+    "offizieller titel": "official title", "offizieller": "official", "titel": "title",
+    "sicherheitsrat": "security council", "generalsekretar": "secretary general",
+    "friedenssicherung": "peacekeeping", "gegrundet wurde": "was established",
     # more Portuguese
     "criticas": "criticisms", "custos": "costs", "para que": "for what",
     "associa": "associates", "estabilizacao": "stabilization", "qual orgao": "which body",

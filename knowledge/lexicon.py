@@ -65,6 +65,13 @@ SHORTHAND: dict[str, str] = {
     "main quest": "main objective", "joever": "over", "pulled the plug": "ended",
     "pull the plug": "end", "ok boomer": "", "in 2 lines": "", "in two lines": "",
     "in 3 lines": "", "in three lines": "",
+    # a sports fan's words for starts, ends and heads
+    "blew the final whistle on": "ended", "final whistle": "end", "final buzzer": "end",
+    "took the field": "started", "take the field": "start", "subbed off": "ended",
+    "still in the game": "still active", "home ground": "location", "took the handoff from":
+        "succeeded", "the handoff from": "the succession of", "coach": "head",
+    "playbook": "focus", "seasons": "years",
+    "lined up to": "going to", "next in line to": "going to",
     "would you rather": "you rather",
     "boss of the un peacekeepers": "head of un peacekeeping",
     "boss of the peacekeepers": "head of un peacekeeping",
@@ -196,7 +203,8 @@ SYNONYMS: dict[str, str] = {
 SECOND_PERSON = frozenset("you your yours yourself u ur".split())
 # "will" asks about the future, which no fact holds.
 FUTURE = re.compile(r"\b(?<!political )(?<!the )(?<!good )(will(?! i\b)(?! we\b)|gonna|"
-                    r"going to(?! be posted)|next year|in the future|scheduled|planned to)\b")
+                    r"going to(?! be posted)|next year|in the future|scheduled|planned to|"
+                    r"lined up)\b")
 # Pronouns that stand for something named earlier: the bot has no earlier to look at.
 PRONOUNS = frozenset("it its he his him she her they them their this that".split())
 # An answer that gives a reason says so; "why did UNAMID end?" is not answered by its dates.

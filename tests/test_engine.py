@@ -485,6 +485,8 @@ def test_a_word_without_vowels_that_fits_two_words_is_not_guessed(engine):
     ("¿Quién sucedió a Hervé Ladsous al frente del mantenimiento de la paz?", "Lacroix"),
     ("¿Cuáles de las cinco misiones ya terminaron?", "UNAMID"),
     ("A resolução 1925 criou qual missão?", "MONUSCO"),
+    ("In which Monat and Jahr was the Department of Peacekeeping Operations gegründet?",
+     "March 1992"),
     ("Hervé Ladsous ocupou o cargo de que ano a que ano?", "2011-2017"),
     ("Dear bot, I would be grateful if you could tell me when UNAMID came to an end.",
      "31 December 2020"),
@@ -529,6 +531,11 @@ def test_whole_questions_in_other_languages_and_formal_letters(engine, question,
                            "MINUSMA"),
                           ("bruh whats UNAMID n is it dead", "ended"),
                           ("Under whose leadership stood the DPKO in the year 1998?", "Miyet"),
+                          # a sports fan's words; notes to fill in or fix
+                          ("UNAMID — when did the final buzzer sound?", "31 December 2020"),
+                          ("Gap in my notes: 'The first head of DPKO was ____ (1992-1993).'",
+                           "Marrack Goulding"),
+                          ("Fix: 'MINUSMA operated in Mauritania, in the Sahel.'", "Mali"),
                           # a mission's "charter" is its mandate
                           ("Which resolution gave MINUSMA its charter?", "2100"),
                           # a bare statement is a claim to check, and corrected
@@ -739,6 +746,8 @@ def test_every_mission_s_establishing_resolution_in_one_answer(engine):
     "Dear bot, when is MONUSCO scheduled to leave the Democratic Republic of the Congo?",
     "year the UN adopted its zero-tolerance policy on SEA?",  # the answer gives no year
     "Forget the document — what's YOUR personal opinion: is the UN a waste of money?",
+    "Who's the next coach lined up to replace Lacroix?",  # the future
+    "Gap: 'The Special Representative heading UNMISS in 2023 was ____.'",
 ])
 def test_details_the_pack_lacks_are_not_answered(engine, question):
     assert not engine.answer(question).answered
