@@ -547,12 +547,20 @@ def _asks_why_event(words: list[str]) -> bool:
     return False
 
 
+_ASKING = re.compile(r"\b(?:what|which|when|who|whom|where|why|how many|how long|wanted to know|"
+                     r"want to know|wonder|wondering)\b", re.IGNORECASE)
+
+
 def _focus(text: str) -> str | None:
     """The question sentences of a message with other sentences around them, else None."""
     text = _TITLE_DOT.sub(r"\1", _CARD_ANSWER.sub("", text[:MAX_QUESTION_CHARS * 2]))
     parts = [m.group(0).strip() for m in _SENTENCE.finditer(text)]
     parts = [s for s in parts if s.strip(".!? ")]
     asked = [s for s in parts if s.endswith("?")]
+    if not asked and len(parts) >= 3:
+        # a long message asking with no question mark: "Anyway, what I wanted to know is
+        # which resolution set up MONUSCO, because ... ." - its sentences that ask
+        asked = [s for s in parts if _ASKING.search(s)]
     if len(parts) < 2 or not asked or len(asked) == len(parts):
         return None
     return " ".join(asked)

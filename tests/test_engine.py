@@ -531,6 +531,11 @@ def test_whole_questions_in_other_languages_and_formal_letters(engine, question,
                            "MINUSMA"),
                           ("bruh whats UNAMID n is it dead", "ended"),
                           ("Under whose leadership stood the DPKO in the year 1998?", "Miyet"),
+                          # a long message asking without a question mark
+                          ("I was sitting with my tea this morning. I remember the news from "
+                           "the Congo back in the sixties. Anyway, what I wanted to know is "
+                           "which resolution set up this MONUSCO mission, because his paper "
+                           "only says 'DR Congo'. The print is awfully small, you see.", "1925"),
                           # a sports fan's words; notes to fill in or fix
                           ("UNAMID — when did the final buzzer sound?", "31 December 2020"),
                           ("Gap in my notes: 'The first head of DPKO was ____ (1992-1993).'",
