@@ -416,6 +416,9 @@ class Parsed:
     years: list[int] = field(default_factory=list)
     slots: str = ""  # the frame with a "@" where each entity was
     check: bool = False  # a claim to confirm: "is it...", "..., right?", "..., didn't he?"
+    # the whole message's words, when the question sentence alone was read: what it asks of
+    # ("My notes: 'MONUSCO's budget is $__ billion.' What's the number?") still counts
+    context: list[str] = field(default_factory=list)
 
 
 _WANTS = tuple(re.compile(r"\b(?:" + "|".join(map(re.escape, group)) + r")\b")
@@ -1283,6 +1286,7 @@ class Engine:
             whole = len(q.content) >= 3 and q.entities and not PRONOUNS & set(q.words)
             return alone if whole else full
         if not full[1] or self.verify(alone[1]) > self.verify(full[1]):
+            alone[0].context = full[0].words
             return alone
         return full
 
@@ -1802,6 +1806,7 @@ class Engine:
         # soon as the same question about another subject is anywhere near
         margin = 0.15 if top.features.get("ent_extra", 0.0) >= 1.0 else 0.01
         joined = " ".join(p.words)
+        asked = set(p.words) | set(p.context)  # the whole message, for what it asks of
         checks = {
             # (a rival the best one beats on every piece of evidence is no tie, however close
             # the ranker's saturated probabilities put them: "whats DFS")
@@ -1874,7 +1879,7 @@ class Engine:
             and not self._shape[self._index[top.fact.id]][0],
             # "how many peacekeepers died in the Mali mission?": a count of people or money
             # the answer does not give
-            "no_measure": _counts_measured(p.words)
+            "no_measure": (_counts_measured(p.words) or _counts_measured(p.context))
             and not _MEASURE_GIVEN.search(top.fact.answer),
             # "the budget is about 6 billion a year, right?": a figure the answer lacks
             "no_figure": p.check and _figure_missing(p.words, top.fact.answer),
@@ -1888,11 +1893,11 @@ class Engine:
                         for e in p.entities if e in self.pack.entities),
             # "compare the budgets of MINUSCA and MINUSMA", "who is MINUSCA's force
             # commander?": budgets and commanders are not held
-            "no_budget": bool({"budget", "budgets"} & set(p.words)) and not {
-                "document", "article", "text", "source"} & set(p.words)
+            "no_budget": bool({"budget", "budgets"} & asked) and not {
+                "document", "article", "text", "source"} & asked
             and any(self.pack.entities[e].kind == "mission" for e in p.entities)
             and "budget" not in top.fact.answer.lower(),
-            "no_commander": bool({"commander", "commanders"} & set(p.words))
+            "no_commander": bool({"commander", "commanders"} & asked)
             and "command" not in top.fact.answer.lower(),
             # "which countries send troops to MINUSCA?": contributors are not held
             "contributors": bool(_WHICH_COUNTRIES.search(joined))
