@@ -243,6 +243,12 @@ _LATER_HEAD = frozenset("after succeeded successor follow follows followed next 
                          "succeed".split())
 _TWO_STEPS = re.compile(r"\band\b.*\b(?:him|her|them|that|this)\b", re.IGNORECASE | re.DOTALL)
 _BACK_TO_ANSWER = frozenset("him her that this them person".split())
+# two things asked side by side, and asks that want one fact of theirs instead
+_SIDE_BY_SIDE = frozenset("difference differences differ differs compare compared comparing "
+                          "comparison contrast contrasted versus vs distinguish distinguishes "
+                          "alike common mix confuse confused".split())
+_SPECIFIC_ASK = frozenset("when year years date resolution resolutions established founded "
+                          "created ended end head heads led who longer older first".split())
 _NEGATION = frozenset("not no never neither nor".split())
 _FOUR_DIGITS = re.compile(r"\d{4}")  # a year or resolution number to check
 _CLAIMED_RESOLUTION = re.compile(r"\bresolutions? (\d{4})\b")
@@ -1552,7 +1558,7 @@ class Engine:
                                reason="sourced")
         parsed, cands = self.candidates(question)
         whole = self.decide(question, parsed, cands)
-        both = self._both_parts(question, whole)
+        both = self._both_parts(question, whole) or self._two_described(question, parsed, whole)
         result = self._verdict(question, parsed, both if both is not None else whole)
         return self._odd_option_out(question, result)
 
@@ -1729,6 +1735,29 @@ class Engine:
                 f"came {who(i)}, and {side[steps[1] > 0]} him {who(j)}.")
         return Answer(question, "answer", self.comparer.heads.led_by(lead), TENURE_CONFIDENCE,
                       reason="tenure", entities=[holders[k].entity for k in (i, j)])
+
+    def _two_described(self, question: str, p: Parsed, whole: Answer) -> Answer | None:
+        """"What's the difference between DFS and DOS?", "compare MONUSCO and MINUSCA as the
+        document describes them": two missions, departments or bodies, each answered as if
+        asked what it is, side by side; None when one fact already tells of both."""
+        ents = self.pack.entities
+        two = [e for e in dict.fromkeys(p.entities) if e in ents
+               and ents[e].kind in ("mission", "department", "body")]
+        ws = set(p.words)
+        if len(two) != 2 or ents[two[0]].kind != ents[two[1]].kind or not ws & _SIDE_BY_SIDE \
+                or ws & _SPECIFIC_ASK or p.years:
+            return None
+        if whole.answered and set(two) <= set(whole.fact.entities):
+            return None  # "compare MINUSCA's focus with MINUSMA's": their own fact
+        found = [self.decide(q, *self.candidates(q)) for q in
+                 (f"what is {ents[e].name}?" for e in two)]
+        if not all(f.answered for f in found) or found[0].fact.id == found[1].fact.id:
+            return None
+        a, b = (f.fact for f in found)
+        fact = replace(a, answer=f"{a.answer} {b.answer}",
+                       see_also=tuple(dict.fromkeys((*a.see_also, *b.see_also))))
+        return Answer(question, "answer", fact, min(f.confidence for f in found),
+                      reason="two-described", entities=two)
 
     def _both_parts(self, question: str, whole: Answer) -> Answer | None:
         """"What was UNAMID, and when did it end?": each part answered on its own, by two

@@ -395,7 +395,12 @@ def test_the_same_words_about_someone_the_question_does_not_name_are_no_tie(engi
 @pytest.mark.parametrize(("question", "expected"),
                          [("WHEN WAS DPKO ESTABLISHED AND WHEN DID IT CHANGE NAME",
                            ["1992", "2019"]),
-                          ("What was UNAMID, and when did it end?", ["Darfur", "2020"])])
+                          ("What was UNAMID, and when did it end?", ["Darfur", "2020"]),
+                          # two things set side by side, each told as if asked what it is
+                          ("What's the difference between DFS and DOS?",
+                           ["Field Support", "Operational Support"]),
+                          ("what's the difference between MONUSCO and UNMISS",
+                           ["Congo", "South Sudan"])])
 def test_a_question_of_two_questions_gets_both_answers(engine, question, expected):
     text = answer_text(engine, question)
     assert text is not None and answer_matches(text, expected), text
