@@ -71,6 +71,7 @@ SHORTHAND: dict[str, str] = {
     "still in the game": "still active", "home ground": "location", "took the handoff from":
         "succeeded", "the handoff from": "the succession of", "coach": "head",
     "playbook": "focus", "seasons": "years",
+    "in office for the": "in office at the time of the",
     "lined up to": "going to", "next in line to": "going to",
     "would you rather": "you rather",
     "boss of the un peacekeepers": "head of un peacekeeping",

@@ -61,7 +61,7 @@ END = frozenset("end ended ending closed close shut pulled withdrew withdrawn wi
                 "terminated wound wrapped left leave finished over folded closure closing "
                 "termination".split())
 CHANGE = frozenset("became become turned renamed restructured restructuring reform reformed "
-                   "succeed replaced merged".split())
+                   "succeed replaced merged switch switched changeover renaming".split())
 # what "how many" counts when it counts the post's holders
 _PEOPLE = frozenset("heads head people persons holders officeholders chiefs leaders usg usgs "
                     "individuals men different".split())

@@ -307,6 +307,8 @@ def test_a_heads_books_are_his_life_outside_the_post(engine):
     ("Which head of peacekeeping oversaw the end of MINUSMA?", "Jean-Pierre Lacroix"),
     ("which usg presided over the creation of DFS", "Jean-Marie Guéhenno"),
     ("USG in charge when MINUSMA was created (2013)?", "Hervé Ladsous"),
+    ("which head of un peacekeeping was in office for the switch from DPKO to DPO",
+     "Jean-Pierre Lacroix"),
 ])
 def test_the_head_who_saw_an_event_through_is_the_head_of_its_year(engine, question, head):
     result = engine.answer(question)
