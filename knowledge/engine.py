@@ -1446,6 +1446,8 @@ class Engine:
         """1.0 when the question names an entity where the matched phrasing names another:
         the same question about something else ("who appoints the Secretary-General" against
         "who appoints the USG-PKO"), or a specific entity the fact knows nothing about."""
+        if not p.entities:
+            return 0.0  # (nothing named, nothing substituted)
         q_ents, row_ents = set(p.entities), self._row_ents[row]
         ents = self.pack.entities
         if p.slots and fuzz.ratio(p.slots, self._row_slots[row]) >= 90:
