@@ -244,9 +244,9 @@ _LATER_HEAD = frozenset("after succeeded successor follow follows followed next 
 _TWO_STEPS = re.compile(r"\band\b.*\b(?:him|her|them|that|this)\b", re.IGNORECASE | re.DOTALL)
 _BACK_TO_ANSWER = frozenset("him her that this them person".split())
 # two things asked side by side, and asks that want one fact of theirs instead
-_SIDE_BY_SIDE = frozenset("difference differences differ differs compare compared comparing "
-                          "comparison contrast contrasted versus vs distinguish distinguishes "
-                          "alike common mix confuse confused".split())
+_CONTRASTED = frozenset("difference differences differ differs compare compared comparing "
+                        "comparison contrast contrasted versus vs distinguish distinguishes "
+                        "alike common mix confuse confused".split())
 _SPECIFIC_ASK = frozenset("when year years date resolution resolutions established founded "
                           "created ended end head heads led who longer older first".split())
 _NEGATION = frozenset("not no never neither nor".split())
@@ -1746,7 +1746,7 @@ class Engine:
         two = [e for e in dict.fromkeys(p.entities) if e in ents
                and ents[e].kind in ("mission", "department", "body")]
         ws = set(p.words)
-        if len(two) != 2 or ents[two[0]].kind != ents[two[1]].kind or not ws & _SIDE_BY_SIDE \
+        if len(two) != 2 or ents[two[0]].kind != ents[two[1]].kind or not ws & _CONTRASTED \
                 or ws & _SPECIFIC_ASK or p.years:
             return None
         if whole.answered and set(two) <= set(whole.fact.entities):
