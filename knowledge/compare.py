@@ -88,14 +88,14 @@ class Comparer:
         ("the Mali one")."""
         ent = self.pack.entities.get(eid)
         if ent is not None and ent.kind == "place":
-            missions = [self.pack.entities[r] for r in ent.related if r in self.pack.entities
-                        and self.pack.entities[r].kind == "mission"]
-            ent = missions[0] if len(missions) == 1 else None
+            ent = self.pack.one_mission(eid)
         return ent if ent is not None and ent.kind in self.timelines else None
 
     def _which_of(self, words: list[str], entities: list[str]) -> Fact | None:
-        """"Was it the Mali one or the CAR one that started in 2013?", "which ended in 2020,
-        UNAMID or MINUSMA?": the one of two whose start (or end) is in the year asked."""
+        """Two missions (or departments) by their starts or ends: the one of two in the
+        year asked ("was it the Mali one or the CAR one that started in 2013?"), the one
+        that has ended ("which has ended, MINUSMA or UNMISS?"), or whether both started in
+        the same year."""
         ws = set(words)
         years = [int(w) for w in words if _YEAR.fullmatch(w)]
         ending = bool(ws & END) and not ws & START
@@ -117,23 +117,22 @@ class Comparer:
             told.append((t, int(m.group(0)) if m else None))
         if any(y is None for _, y in told) and not ending:
             return None
-        if no_year and "same" in ws:
+        same_year = no_year and "same" in ws
+        if same_year:
             same = told[0][1] == told[1][1] and told[0][1] is not None
-            year = told[0][1] if same else -1
             hits = [t.name for t, _ in told] if same else []
         elif no_year:  # which of the two has ended at all
-            hits = [t.name for t, y in told if y is not None] if ending else []
             if not ending:
                 return None
+            hits = [t.name for t, y in told if y is not None]
         else:
-            year = years[0]
-            hits = [t.name for t, y in told if y == year]
+            hits = [t.name for t, y in told if y == years[0]]
         verb = "ended" if ending else "was established"
         parts = [f"{t.name} {verb} in {y}" if y else f"{t.name} has not ended"
                  for t, y in told]
         said = f"{parts[0]}, {parts[1].replace(verb + ' ', '')}" \
             if all(y for _, y in told) else " and ".join(parts)
-        if no_year and "same" in ws:
+        if same_year:
             verdict = "Yes" if hits else "No"
         else:
             verdict = hits[0] if len(hits) == 1 else "Both" if hits else "Neither"

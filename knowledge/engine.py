@@ -1148,9 +1148,8 @@ class Engine:
         if not _A_MISSION & set(frame_words) or any(
                 ents[e].kind == "mission" for e in entities if e in ents):
             return []
-        meant = {m for e in entities if e in ents and ents[e].kind in ("place", "body")
-                 for m in [[r for r in ents[e].related if r in ents
-                            and ents[r].kind == "mission"]] if len(m) == 1 for m in m}
+        meant = {m.id for e in entities if e in ents and ents[e].kind in ("place", "body")
+                 if (m := self.pack.one_mission(e)) is not None}
         return list(meant) if len(meant) == 1 else []
 
     def _fought(self, p: Parsed) -> set[str]:

@@ -157,6 +157,15 @@ class Pack:
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
 
+    def one_mission(self, entity_id: str) -> Entity | None:
+        """The one mission a place or partner is related to ("the mission in Darfur": UNAMID),
+        or None when it has none or several (the DR Congo: MONUSCO and MONUC)."""
+        ent = self.entities.get(entity_id)
+        missions = [] if ent is None else [self.entities[r] for r in ent.related
+                                           if r in self.entities
+                                           and self.entities[r].kind == "mission"]
+        return missions[0] if len(missions) == 1 else None
+
     def section_of(self, offset: int) -> Section | None:
         """The section containing character `offset` of the source text."""
         for s in self.sections:

@@ -235,10 +235,7 @@ class TenureResolver:
             ent = self.pack.entities[eid]
             if ent.kind == "place" and ws & {"mission", "missions", "operation", "operations"}:
                 # "when the mission in Darfur was set up": the place's one mission
-                missions = [r for r in ent.related if r in self.pack.entities
-                            and self.pack.entities[r].kind == "mission"]
-                if len(missions) == 1:
-                    ent = self.pack.entities[missions[0]]
+                ent = self.pack.one_mission(eid) or ent
             # "when DPKO became DPO": the old name's end, the new name's start
             closing = (ending and not starting) or (change and ent.field("ended") is not None)
             told = ent.field("ended" if closing else "established") or ""
